@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using Bronze.Layout;
+using Bronze.Manifests;
+using Bronze.Storage;
+
+namespace Bronze.Partitions;
+
+/// <summary>
+/// The partition-level API over any <see cref="IObjectStore"/>: write a partition's data file, then its manifest (the
+/// commit marker), read a partition's status and manifest, and list a table's partitions. The layout's keys are
+/// built here, once, for every store.
+/// </summary>
+public sealed class PartitionStore
+{
+    /// <summary>Creates the partition API over <paramref name="store"/>.</summary>
+    /// <param name="store">The object store.</param>
+    /// <param name="prefix">The dataset prefix inside the store; empty (the default) means the store's root.</param>
+    /// <exception cref="Errors.BronzeException">The prefix breaks a rule of <see cref="StoragePrefix"/>.</exception>
+    public PartitionStore(IObjectStore store, string prefix = "")
+    {
+        Store = store ?? throw new ArgumentNullException(nameof(store));
+        Prefix = StoragePrefix.Validate(prefix);
+    }
+
+    /// <summary>The underlying object store.</summary>
+    public IObjectStore Store { get; }
+
+    /// <summary>The dataset prefix inside the store.</summary>
+    public string Prefix { get; }
+
+    /// <summary>Step 1 of the commit: writes the partition's data file with put-if-absent.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <param name="content">The Parquet bytes, read to the end.</param>
+    /// <param name="cancellationToken">Cancels the write; nothing is published when it fires.</param>
+    public Task<PutResult> WriteDataAsync(PartitionRef partition, Stream content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        return Store.PutIfAbsentAsync(partition.DataKey(Prefix), content, cancellationToken);
+    }
+
+    /// <summary>Step 1 of the commit, from a local file: writes the partition's data file with put-if-absent.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <param name="filePath">The local Parquet file.</param>
+    /// <param name="cancellationToken">Cancels the write; nothing is published when it fires.</param>
+    public Task<PutResult> WriteDataFileAsync(PartitionRef partition, string filePath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        return Store.PutFileIfAbsentAsync(partition.DataKey(Prefix), filePath, cancellationToken);
+    }
+
+    /// <summary>Step 2 of the commit: writes the manifest with put-if-absent, which completes the partition.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <param name="manifest">Its manifest.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public async Task<PutResult> WriteManifestAsync(PartitionRef partition, Manifest manifest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        using var content = new MemoryStream(ManifestSerializer.Serialize(manifest), writable: false);
+        return await Store.PutIfAbsentAsync(partition.ManifestKey(Prefix), content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads and parses the partition's manifest, or returns <see langword="null"/> when it does not exist.</summary>
+    /// <param name="partition">The partition.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="Errors.BronzeException">The manifest is malformed, or the store failed.</exception>
+    public async Task<Manifest?> ReadManifestAsync(PartitionRef partition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        string key = partition.ManifestKey(Prefix);
+        if (await Store.StatAsync(key, cancellationToken).ConfigureAwait(false) is null) return null;
+        Stream stream = await Store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ManifestSerializer.DeserializeAsync(stream, key, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The partition's state from the store alone: <see cref="PartitionState.Complete"/> when its manifest exists,
+    /// <see cref="PartitionState.Incomplete"/> when only its data file does, otherwise <see cref="PartitionState.Absent"/>.
+    /// </summary>
+    /// <param name="partition">The partition.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    public async Task<PartitionStatus> GetStatusAsync(PartitionRef partition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        ObjectInfo? manifest = await Store.StatAsync(partition.ManifestKey(Prefix), cancellationToken).ConfigureAwait(false);
+        ObjectInfo? data = await Store.StatAsync(partition.DataKey(Prefix), cancellationToken).ConfigureAwait(false);
+        PartitionState state = manifest is not null ? PartitionState.Complete
+            : data is not null ? PartitionState.Incomplete
+            : PartitionState.Absent;
+        return new PartitionStatus(partition, state, data, manifest);
+    }
+
+    /// <summary>The partitions of <paramref name="dataset"/> that have any object in the store, in start order.</summary>
+    /// <param name="dataset">The table.</param>
+    /// <param name="cancellationToken">Cancels the listing.</param>
+    public async IAsyncEnumerable<PartitionRef> ListPartitionsAsync(
+        DatasetRef dataset, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var seen = new SortedDictionary<(long Start, long End), PartitionRef>();
+        await foreach (ObjectInfo info in Store.ListAsync(dataset.Key(Prefix) + "/", cancellationToken).ConfigureAwait(false))
+        {
+            if (PartitionRef.TryParse(info.Key, Prefix, out PartitionRef? partition) && partition.Dataset == dataset)
+                seen.TryAdd((partition.Start, partition.End), partition);
+        }
+
+        foreach (PartitionRef partition in seen.Values) yield return partition;
+    }
+}
