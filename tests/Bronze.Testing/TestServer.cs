@@ -1,4 +1,4 @@
-namespace Bronze.StoreContract;
+namespace Bronze.Testing;
 
 /// <summary>
 /// Finds the real servers the test script started (their addresses come in environment variables). Without one a
