@@ -29,5 +29,6 @@ public sealed record Manifest
 
     /// <summary>When the manifest was generated, UTC, to the second.</summary>
     [JsonRequired]
+    [JsonConverter(typeof(UtcTimestampConverter))]
     public required DateTimeOffset CreatedAt { get; init; }
 }
