@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Bronze test against real servers: installs what is missing (apt-get, npm), starts the servers on
-# 127.0.0.1, runs `dotnet test Bronze.sln`, and stops the servers again, whatever happens.
+# 127.0.0.1, runs `dotnet test Bronze.sln` and the benchmarks' quick check, and stops the servers again, whatever
+# happens. Arguments go to `dotnet test` (e.g. ./test.sh --filter FullyQualifiedName~LocalStore).
 #
 # Each folder under test-servers/ may hold:
 #   install.sh  idempotent install of what the server needs (apt-get / npm ci)
@@ -50,6 +51,16 @@ say "running dotnet test Bronze.sln"
 log="$BRONZE_TEST_STATE/dotnet-test.log"
 dotnet test Bronze.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# Benchmarks never rot: every benchmark once, quickly, against the same servers.
+say "running the benchmarks' quick check"
+dotnet run -c Release --project benchmarks/Bronze.Benchmarks -- --check > "$BRONZE_TEST_STATE/benchmarks-check.log" 2>&1
+bench=$?
+if [ "$bench" -ne 0 ]; then
+  tail -n 40 "$BRONZE_TEST_STATE/benchmarks-check.log"
+  say "FAILED: benchmarks --check exited $bench (log: $BRONZE_TEST_STATE/benchmarks-check.log)"
+  [ "$status" -ne 0 ] || status=$bench
+fi
 
 # One closing line for the whole run, summed over the test assemblies.
 awk '/(Passed|Failed)! +- Failed:/ {
