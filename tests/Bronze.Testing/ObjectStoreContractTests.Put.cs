@@ -44,19 +44,11 @@ public abstract partial class ObjectStoreContractTests
     public async Task PutFileIfAbsentAsync_NewKey_StoresExactlyTheFile()
     {
         byte[] bytes = TestBytes.Create(SizeOf(Large), seed: 11);
-        string file = Path.Join(Path.GetTempPath(), "bronze-contract-" + Guid.NewGuid().ToString("N"));
-        await File.WriteAllBytesAsync(file, bytes, Ct);
-        try
-        {
-            PutResult result = await Store.PutFileIfAbsentAsync("files/a.parquet", file, Ct);
 
-            Assert.Equal(new PutResult("files/a.parquet", PutOutcome.Created, bytes.Length, TestBytes.Sha256(bytes)), result);
-            Assert.Equal(bytes, await ReadAllAsync("files/a.parquet"));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        PutResult result = await PutFileAsync("files/a.parquet", bytes);
+
+        Assert.Equal(new PutResult("files/a.parquet", PutOutcome.Created, bytes.Length, TestBytes.Sha256(bytes)), result);
+        Assert.Equal(bytes, await ReadAllAsync("files/a.parquet"));
     }
 
     [Fact]
@@ -81,19 +73,11 @@ public abstract partial class ObjectStoreContractTests
         byte[] original = TestBytes.Create(1000, seed: 3);
         byte[] other = TestBytes.Create(2000, seed: 4);
         await PutNewAsync("k/object", original);
-        string file = Path.Join(Path.GetTempPath(), "bronze-contract-" + Guid.NewGuid().ToString("N"));
-        await File.WriteAllBytesAsync(file, other, Ct);
-        try
-        {
-            PutResult result = await Store.PutFileIfAbsentAsync("k/object", file, Ct);
 
-            Assert.Equal(new PutResult("k/object", PutOutcome.AlreadyExists, other.Length, TestBytes.Sha256(other)), result);
-            Assert.Equal(original, await ReadAllAsync("k/object"));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        PutResult result = await PutFileAsync("k/object", other);
+
+        Assert.Equal(new PutResult("k/object", PutOutcome.AlreadyExists, other.Length, TestBytes.Sha256(other)), result);
+        Assert.Equal(original, await ReadAllAsync("k/object"));
     }
 
     [Fact]
@@ -169,6 +153,15 @@ public abstract partial class ObjectStoreContractTests
         await Assert.ThrowsAsync<BronzeException>(() => Store.PutFileIfAbsentAsync("missing/file", missing, Ct));
 
         await AssertNothingVisibleAsync("missing/file");
+    }
+
+    /// <summary>Puts <paramref name="bytes"/> from a local file, as a copier puts a spooled Parquet file.</summary>
+    private async Task<PutResult> PutFileAsync(string key, byte[] bytes)
+    {
+        using var folder = new TempDirectory();
+        string file = Path.Join(folder.Path, "upload.bin");
+        await File.WriteAllBytesAsync(file, bytes, Ct);
+        return await Store.PutFileIfAbsentAsync(key, file, Ct);
     }
 
     private async Task AssertNothingVisibleAsync(string key)
