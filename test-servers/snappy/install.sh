@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs Google's reference Snappy library (C++, with a C API) from Debian: an independent encoder and decoder that
+# the codec tests check Bronze's Snappy against. Idempotent: does nothing when libsnappy.so.1 is known to the loader.
+set -euo pipefail
+ldconfig -p | grep -q 'libsnappy\.so\.1 ' && exit 0
+export DEBIAN_FRONTEND=noninteractive
+if ! apt-get install -y --no-install-recommends libsnappy1v5; then
+  apt-get update
+  apt-get install -y --no-install-recommends libsnappy1v5
+fi
