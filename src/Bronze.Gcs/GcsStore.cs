@@ -1,0 +1,228 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Bronze.Errors;
+using Bronze.Gcs.Hashing;
+using Bronze.Gcs.Http;
+using Bronze.Gcs.Json;
+using Bronze.Storage;
+using Google;
+using Google.Apis.Auth.OAuth2;
+using Google.Apis.Http;
+using Google.Apis.Services;
+using Google.Apis.Upload;
+
+namespace Bronze.Gcs;
+
+/// <summary>
+/// An <see cref="IObjectStore"/> on Google Cloud Storage, speaking the JSON API through Google.Apis' HTTP stack
+/// (credentials, retry with exponential backoff, the resumable upload engine).
+/// </summary>
+/// <remarks>
+/// <para>Put-if-absent is the upload itself with <c>ifGenerationMatch=0</c>: the server creates the object only if
+/// no live version exists and answers 412 otherwise, which becomes <see cref="PutOutcome.AlreadyExists"/>. Every
+/// upload is resumable, in chunks of <see cref="GcsStoreOptions.ChunkSize"/>, so memory stays bounded by one chunk.</para>
+/// <para>Integrity: the crc32c of the bytes is computed while they are read and sent with the final chunk
+/// (<c>x-goog-hash</c>) for the server to verify; after the upload the stored size and crc32c are compared with what
+/// was sent. Downloads are checked against the crc32c the server reports.</para>
+/// <para>Thread-safe: one instance serves concurrent calls.</para>
+/// </remarks>
+public sealed class GcsStore : IObjectStore, IDisposable
+{
+    private const string Scope = "https://www.googleapis.com/auth/devstorage.read_write";
+    private readonly GcsStoreOptions _options;
+    private readonly GcsClientService _service;
+    private readonly GcsJsonApi _api;
+
+    /// <summary>Creates the store; no request is made until the first call.</summary>
+    /// <param name="options">Bucket, prefix, endpoint and limits; see <see cref="GcsStoreOptions"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.InvalidInput"/>: an option breaks a rule, or the store is not anonymous and no
+    /// application default credentials can be found.
+    /// </exception>
+    public GcsStore(GcsStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Validate();
+        Uri endpoint = options.Endpoint ?? GcsStoreOptions.DefaultEndpoint;
+        _service = new GcsClientService(new BaseClientService.Initializer
+        {
+            BaseUri = new Uri(endpoint, GcsClientService.ApiPath).ToString(),
+            HttpClientInitializer = new RetryingInitializer(options.Anonymous ? null : LoadCredential(), options.MaxAttempts),
+            HttpClientFactory = new GcsHttpClientFactory(options.ConnectTimeout),
+            DefaultExponentialBackOffPolicy = ExponentialBackOffPolicy.None,
+            HttpClientTimeout = options.RequestTimeout,
+            GZipEnabled = false,
+            ApplicationName = "bronze",
+        });
+        _api = new GcsJsonApi(_service, options.Bucket);
+        Description = options.Prefix.Length == 0 ? $"gs://{options.Bucket}" : $"gs://{options.Bucket}/{options.Prefix}";
+    }
+
+    /// <inheritdoc/>
+    public string Description { get; }
+
+    /// <inheritdoc/>
+    public async Task<PutResult> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        ArgumentNullException.ThrowIfNull(content);
+        using var hashing = new HashingReadStream(content, seekable: false);
+        return await PutAsync(key, hashing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        ArgumentNullException.ThrowIfNull(filePath);
+        FileStream file;
+        try
+        {
+            // The engine reads in small pieces; a large buffer turns them into few system calls.
+            file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw BronzeException.NotFound($"file '{filePath}'");
+        }
+
+        await using (file.ConfigureAwait(false))
+        {
+            using var hashing = new HashingReadStream(file, seekable: true);
+            return await PutAsync(key, hashing, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        string what = Describe(key);
+        GcsObject? item = await _api.GetMetadataAsync(ObjectName(key), what, cancellationToken).ConfigureAwait(false);
+        return item is null ? null : new ObjectInfo(key, GcsJsonApi.ParseSize(item, what));
+    }
+
+    /// <inheritdoc/>
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        return _api.OpenMediaAsync(ObjectName(key), Describe(key), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ObjectKey.ValidatePrefix(prefix);
+        string namePrefix = ObjectKey.Join(_options.Prefix, prefix);
+        int rootLength = _options.Prefix.Length == 0 ? 0 : _options.Prefix.Length + 1;
+        string what = $"listing {Description} under '{prefix}'";
+        string? pageToken = null;
+        do
+        {
+            GcsObjectList page = await _api.ListPageAsync(namePrefix, pageToken, what, cancellationToken).ConfigureAwait(false);
+            List<ObjectInfo> items = [];
+            foreach (GcsObject item in page.Items ?? [])
+            {
+                if (item.Name is null || !item.Name.StartsWith(namePrefix, StringComparison.Ordinal)) continue;
+                items.Add(new ObjectInfo(item.Name[rootLength..], GcsJsonApi.ParseSize(item, what)));
+            }
+
+            // Cloud Storage lists in name order already; sorting a page costs nothing then and guards the contract.
+            items.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            foreach (ObjectInfo info in items) yield return info;
+            pageToken = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
+        }
+        while (pageToken is not null);
+    }
+
+    /// <summary>Releases the HTTP client.</summary>
+    public void Dispose() => _service.Dispose();
+
+    private async Task<PutResult> PutAsync(string key, HashingReadStream content, CancellationToken cancellationToken)
+    {
+        string name = ObjectName(key);
+        string what = $"uploading {Describe(key)}";
+        var upload = new GcsObjectUpload(_service, _options.Bucket, name, content) { IfGenerationMatch = 0, ChunkSize = _options.ChunkSize };
+        upload.LastRequestExecuting += request => SendCrc32C(request, content);
+        IUploadProgress progress;
+        try
+        {
+            progress = await upload.UploadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw GcsErrors.FromException(e, what, cancellationToken);
+        }
+
+        if (progress.Status != UploadStatus.Completed)
+        {
+            if (progress.Exception is GoogleApiException { HttpStatusCode: HttpStatusCode.PreconditionFailed })
+            {
+                await content.DrainAsync(cancellationToken).ConfigureAwait(false);
+                return new PutResult(key, PutOutcome.AlreadyExists, content.BytesHashed, content.Sha256Hex());
+            }
+
+            Exception failure = progress.Exception ?? new InvalidOperationException($"the upload ended as {progress.Status}");
+            throw GcsErrors.FromException(failure, what, cancellationToken);
+        }
+
+        await CheckStoredAsync(upload.ResponseBody, name, content, what, cancellationToken).ConfigureAwait(false);
+        return new PutResult(key, PutOutcome.Created, content.BytesHashed, content.Sha256Hex());
+    }
+
+    /// <summary>
+    /// Sends the whole object's crc32c with the final chunk, for the server to verify before it commits. By then the
+    /// engine has read the content to its end, so the hash is complete.
+    /// </summary>
+    private static void SendCrc32C(HttpRequestMessage request, HashingReadStream content)
+    {
+        if (content.CanSeek && content.BytesHashed != content.Length)
+            throw new InvalidOperationException($"Only {content.BytesHashed} of {content.Length} bytes were hashed before the final chunk.");
+        request.Headers.Remove(HashHeader.Name);
+        request.Headers.TryAddWithoutValidation(HashHeader.Name, "crc32c=" + Crc32C.ToBase64(content.Crc32C));
+    }
+
+    /// <summary>
+    /// The resumable engine treats any 2xx as done; this checks that the object the server committed has the size and
+    /// crc32c of the bytes sent.
+    /// </summary>
+    private async Task CheckStoredAsync(GcsObject? stored, string name, HashingReadStream content, string what, CancellationToken cancellationToken)
+    {
+        if (stored?.Size is null || stored.Crc32C is null)
+        {
+            stored = await _api.GetMetadataAsync(name, what, cancellationToken).ConfigureAwait(false)
+                ?? throw new BronzeException(BronzeErrorKind.IntegrityMismatch, $"{what}: the server reported success but stores no object.");
+        }
+
+        long size = GcsJsonApi.ParseSize(stored, what);
+        uint? crc = HashHeader.FromBase64(stored.Crc32C);
+        if (size != content.BytesHashed || crc != content.Crc32C)
+        {
+            throw new BronzeException(
+                BronzeErrorKind.IntegrityMismatch,
+                $"{what}: sent {content.BytesHashed} bytes with crc32c {Crc32C.ToBase64(content.Crc32C)}, but the server stores {size} bytes with crc32c {stored.Crc32C}.");
+        }
+    }
+
+    private string ObjectName(string key) => ObjectKey.Join(_options.Prefix, key);
+
+    private string Describe(string key) => $"object '{key}' in {Description}";
+
+    private static IConfigurableHttpClientInitializer LoadCredential()
+    {
+        try
+        {
+            return GoogleCredential.GetApplicationDefault().CreateScoped(Scope);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new BronzeException(
+                BronzeErrorKind.InvalidInput,
+                "No Google application default credentials: set GOOGLE_APPLICATION_CREDENTIALS, run `gcloud auth application-default login`, "
+                + $"or run on Google Cloud; for an emulator set {GcsStoreOptions.EmulatorHostVariable}. ({e.Message})",
+                field: "credentials",
+                innerException: e);
+        }
+    }
+}
