@@ -65,16 +65,16 @@ public sealed class GcsStore : IObjectStore, IDisposable
     /// <inheritdoc/>
     public async Task<PutResult> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        string name = ObjectName(key);
         ArgumentNullException.ThrowIfNull(content);
         using var hashing = new HashingReadStream(content, seekable: false);
-        return await PutAsync(key, hashing, cancellationToken).ConfigureAwait(false);
+        return await PutAsync(key, name, hashing, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        string name = ObjectName(key);
         ArgumentNullException.ThrowIfNull(filePath);
         FileStream file;
         try
@@ -90,23 +90,22 @@ public sealed class GcsStore : IObjectStore, IDisposable
         await using (file.ConfigureAwait(false))
         {
             using var hashing = new HashingReadStream(file, seekable: true);
-            return await PutAsync(key, hashing, cancellationToken).ConfigureAwait(false);
+            return await PutAsync(key, name, hashing, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc/>
     public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        string name = ObjectName(key);
         string what = Describe(key);
-        GcsObject? item = await _api.GetMetadataAsync(ObjectName(key), what, cancellationToken).ConfigureAwait(false);
+        GcsObject? item = await _api.GetMetadataAsync(name, what, cancellationToken).ConfigureAwait(false);
         return item is null ? null : new ObjectInfo(key, GcsJsonApi.ParseSize(item, what));
     }
 
     /// <inheritdoc/>
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
         return _api.OpenMediaAsync(ObjectName(key), Describe(key), cancellationToken);
     }
 
@@ -139,9 +138,8 @@ public sealed class GcsStore : IObjectStore, IDisposable
     /// <summary>Releases the HTTP client.</summary>
     public void Dispose() => _service.Dispose();
 
-    private async Task<PutResult> PutAsync(string key, HashingReadStream content, CancellationToken cancellationToken)
+    private async Task<PutResult> PutAsync(string key, string name, HashingReadStream content, CancellationToken cancellationToken)
     {
-        string name = ObjectName(key);
         string what = $"uploading {Describe(key)}";
         var upload = new GcsObjectUpload(_service, _options.Bucket, name, content) { IfGenerationMatch = 0, ChunkSize = _options.ChunkSize };
         upload.LastRequestExecuting += request => SendCrc32C(request, content);
@@ -163,6 +161,8 @@ public sealed class GcsStore : IObjectStore, IDisposable
                 return new PutResult(key, PutOutcome.AlreadyExists, content.BytesHashed, content.Sha256Hex());
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
+            content.SourceFailure?.Throw();
             Exception failure = progress.Exception ?? new InvalidOperationException($"the upload ended as {progress.Status}");
             throw GcsErrors.FromException(failure, what, cancellationToken);
         }
@@ -205,7 +205,21 @@ public sealed class GcsStore : IObjectStore, IDisposable
         }
     }
 
-    private string ObjectName(string key) => ObjectKey.Join(_options.Prefix, key);
+    /// <summary>
+    /// Checks the key and returns the object's name in the bucket; Cloud Storage allows at most 1,024 bytes (keys are
+    /// ASCII, so characters are bytes).
+    /// </summary>
+    private string ObjectName(string key)
+    {
+        string name = ObjectKey.Join(_options.Prefix, ObjectKey.Validate(key));
+        if (name.Length > ObjectKey.MaxLength)
+        {
+            throw BronzeException.Invalid(
+                "key", $"be at most {ObjectKey.MaxLength - name.Length + key.Length} characters under the prefix '{_options.Prefix}' (Cloud Storage names are at most 1,024 bytes)", key);
+        }
+
+        return name;
+    }
 
     private string Describe(string key) => $"object '{key}' in {Description}";
 

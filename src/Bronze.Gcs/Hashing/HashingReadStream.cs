@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 
 namespace Bronze.Gcs.Hashing;
@@ -25,6 +26,12 @@ internal sealed class HashingReadStream : Stream
         _inner = inner;
         _seekable = seekable && inner.CanSeek;
     }
+
+    /// <summary>
+    /// The failure of the content itself, when reading it threw: the upload engine reports every exception alike,
+    /// and a broken source must not be mistaken for a broken connection.
+    /// </summary>
+    public ExceptionDispatchInfo? SourceFailure { get; private set; }
 
     /// <summary>How many bytes, from the start, have been hashed.</summary>
     public long BytesHashed { get; private set; }
@@ -75,7 +82,17 @@ internal sealed class HashingReadStream : Stream
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
-        int read = _inner.Read(buffer);
+        int read;
+        try
+        {
+            read = _inner.Read(buffer);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            SourceFailure = ExceptionDispatchInfo.Capture(e);
+            throw;
+        }
+
         Hash(buffer[..read]);
         return read;
     }
@@ -87,7 +104,17 @@ internal sealed class HashingReadStream : Stream
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        int read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        int read;
+        try
+        {
+            read = await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            SourceFailure = ExceptionDispatchInfo.Capture(e);
+            throw;
+        }
+
         Hash(buffer.Span[..read]);
         return read;
     }
