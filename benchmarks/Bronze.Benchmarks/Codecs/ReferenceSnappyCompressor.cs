@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+
+namespace Bronze.Benchmarks.Codecs;
+
+/// <summary>Google's reference Snappy (libsnappy.so.1, C++ behind a C API): the limit Bronze's Snappy is measured against.</summary>
+internal sealed unsafe class ReferenceSnappyCompressor : IDisposable
+{
+    private readonly nint _library;
+    private readonly delegate* unmanaged<byte*, nuint, byte*, nuint*, int> _compress;
+
+    private ReferenceSnappyCompressor(nint library)
+    {
+        _library = library;
+        _compress = (delegate* unmanaged<byte*, nuint, byte*, nuint*, int>)NativeLibrary.GetExport(library, "snappy_compress");
+    }
+
+    /// <summary>Loads libsnappy.so.1, or returns null when it is not installed (Debian package libsnappy1v5).</summary>
+    public static ReferenceSnappyCompressor? TryLoad() =>
+        NativeLibrary.TryLoad("libsnappy.so.1", out nint library) ? new ReferenceSnappyCompressor(library) : null;
+
+    public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        nuint length = (nuint)destination.Length;
+        fixed (byte* src = source)
+        fixed (byte* dst = destination)
+        {
+            int status = _compress(src, (nuint)source.Length, dst, &length);
+            return status == 0 ? (int)length : throw new InvalidOperationException($"snappy_compress returned {status}.");
+        }
+    }
+
+    public void Dispose() => NativeLibrary.Free(_library);
+}
