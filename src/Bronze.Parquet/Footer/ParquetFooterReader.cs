@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using Bronze.Parquet.Thrift;
+
+namespace Bronze.Parquet.Footer;
+
+/// <summary>
+/// Reads a Parquet file's footer (FileMetaData) from the file's tail only: the last 8 bytes (footer length and the
+/// <c>PAR1</c> magic), then the footer itself. The leading magic is checked too (4 bytes at the start).
+/// </summary>
+public static class ParquetFooterReader
+{
+    private const int MaxFooterLength = 64 << 20;
+    private static ReadOnlySpan<byte> Magic => "PAR1"u8;
+
+    /// <summary>Reads the footer of the file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>What the footer says.</returns>
+    /// <exception cref="ParquetException">The file is not Parquet, is truncated, or its footer is corrupt.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ParquetFileInfo> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the footer of the Parquet file that fills <paramref name="stream"/> (from 0 to its length).</summary>
+    /// <param name="stream">A seekable, readable stream; its position is left unspecified.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>What the footer says.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot seek or read.</exception>
+    /// <exception cref="ParquetException">The file is not Parquet, is truncated, or its footer is corrupt.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<ParquetFileInfo> ReadAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanSeek || !stream.CanRead) throw new ArgumentException("The stream must be readable and seekable.", nameof(stream));
+        long length = stream.Length;
+        if (length < 12) throw new ParquetException($"Not a Parquet file: {length} bytes is shorter than the 12 a Parquet file needs.");
+
+        byte[] head = new byte[4];
+        stream.Position = 0;
+        await stream.ReadExactlyAsync(head, cancellationToken).ConfigureAwait(false);
+        byte[] tail = new byte[8];
+        stream.Position = length - 8;
+        await stream.ReadExactlyAsync(tail, cancellationToken).ConfigureAwait(false);
+        if (!tail.AsSpan(4).SequenceEqual(Magic))
+        {
+            throw new ParquetException(head.AsSpan().SequenceEqual(Magic)
+                ? "Truncated or unfinished Parquet file: it starts with PAR1 but does not end with the PAR1 footer magic."
+                : "Not a Parquet file: it neither starts nor ends with the PAR1 magic.");
+        }
+
+        if (!head.AsSpan().SequenceEqual(Magic)) throw new ParquetException("Not a Parquet file: it ends with PAR1 but does not start with it.");
+        uint footerLength = BinaryPrimitives.ReadUInt32LittleEndian(tail);
+        if (footerLength == 0 || footerLength > length - 12 || footerLength > MaxFooterLength)
+        {
+            throw new ParquetException($"Corrupt Parquet footer: its length field says {footerLength} bytes, the file has {length}.");
+        }
+
+        byte[] footer = new byte[footerLength];
+        stream.Position = length - 8 - footerLength;
+        await stream.ReadExactlyAsync(footer, cancellationToken).ConfigureAwait(false);
+        return Parse(footer);
+    }
+
+    /// <summary>Decodes a FileMetaData struct (the footer bytes, without length and magic).</summary>
+    internal static ParquetFileInfo Parse(byte[] footer)
+    {
+        var reader = new CompactReader(footer, 0, footer.Length, "Parquet footer");
+        try
+        {
+            return FileMetaDataReader.Read(reader);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        {
+            throw new ParquetException($"Corrupt Parquet footer: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Bronze.Parquet.Schema;
+
+/// <summary>
+/// One flat column. The first five members are what the file records; <see cref="Dictionary"/> and
+/// <see cref="Statistics"/> only steer the writer (a schema read back from a footer has their defaults).
+/// </summary>
+/// <param name="Name">The column name (non-empty).</param>
+/// <param name="PhysicalType">How values are stored.</param>
+/// <param name="IsNullable">Optional (may hold nulls) rather than required.</param>
+/// <param name="LogicalType">What the values mean, or null for plain physical values.</param>
+/// <param name="TypeLength">For <see cref="ParquetPhysicalType.FixedLenByteArray"/>: the length in bytes; else null.</param>
+/// <param name="Dictionary">
+/// Dictionary-encode this column (for low-cardinality values; falls back to PLAIN when the dictionary outgrows
+/// <see cref="Bronze.Parquet.Writing.ParquetWriterOptions.DictionaryPageSizeLimit"/>). Default false. Ignored for BOOLEAN.
+/// </param>
+/// <param name="Statistics">
+/// Write min/max statistics (default true). Binary values longer than
+/// <see cref="Bronze.Parquet.Writing.ParquetWriterOptions.MaxStatisticsValueLength"/> make the writer omit min/max for the chunk; the
+/// null count is always written.
+/// </param>
+public sealed record ParquetColumn(
+    string Name,
+    ParquetPhysicalType PhysicalType,
+    bool IsNullable = false,
+    ParquetLogicalType? LogicalType = null,
+    int? TypeLength = null,
+    bool Dictionary = false,
+    bool Statistics = true);
