@@ -75,7 +75,8 @@ public sealed class ParquetWriter : IAsyncDisposable
     /// <exception cref="ArgumentNullException"><paramref name="schema"/> or <paramref name="stream"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not writable.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the message names it).</exception>
-    /// <exception cref="ParquetException">A column has a type Bronze does not write, or the codec cannot run.</exception>
+    /// <exception cref="ParquetException">A column has a type Bronze does not write.</exception>
+    /// <exception cref="CodecUnavailableException">The codec's native library (libzstd) cannot be loaded.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<ParquetWriter> CreateAsync(
         ParquetSchema schema, Stream stream, ParquetWriterOptions? options = null, CancellationToken cancellationToken = default)
@@ -93,7 +94,7 @@ public sealed class ParquetWriter : IAsyncDisposable
             }
         }
 
-        IPageCompressor compressor = PageCompressors.Create(options.Codec, options.CompressionLevel);
+        IPageCompressor compressor = PageCodecs.CreateCompressor(options.Codec, options.CompressionLevel);
         var writer = new ParquetWriter(schema, stream, options, compressor);
         try
         {
