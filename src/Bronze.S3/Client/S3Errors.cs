@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+using Amazon.Runtime;
+using Amazon.S3;
+using Bronze.Errors;
+
+namespace Bronze.S3.Client;
+
+/// <summary>Turns SDK and network exceptions into <see cref="BronzeException"/>s that say what to do.</summary>
+internal static class S3Errors
+{
+    private static readonly HashSet<string> IntegrityCodes =
+        new(["BadDigest", "InvalidDigest", "XAmzContentSHA256Mismatch", "InvalidChecksum"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> CredentialCodes =
+        new(["InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "ExpiredToken", "InvalidToken"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> TransientCodes =
+        new(["SlowDown", "RequestTimeout", "InternalError", "ServiceUnavailable", "Throttling", "RequestTimeTooSkewed"], StringComparer.Ordinal);
+
+    /// <summary>412: the object exists (the write's If-None-Match condition failed).</summary>
+    public static bool IsPreconditionFailed(AmazonS3Exception e) =>
+        e.StatusCode == HttpStatusCode.PreconditionFailed || e.ErrorCode == "PreconditionFailed";
+
+    /// <summary>409 ConditionalRequestConflict: another conditional write of the key is in progress.</summary>
+    public static bool IsConditionalConflict(AmazonS3Exception e) =>
+        e.StatusCode == HttpStatusCode.Conflict && e.ErrorCode is "ConditionalRequestConflict" or "OperationAborted";
+
+    /// <summary>404 for an object (not for the bucket).</summary>
+    public static bool IsMissingObject(AmazonS3Exception e) =>
+        e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode is not "NoSuchBucket";
+
+    /// <summary>Whether retrying may help: throttling, 5xx, timeouts, dropped or refused connections.</summary>
+    public static bool IsTransient(Exception error) => error switch
+    {
+        BronzeException b => b.IsTransient,
+        AmazonServiceException s when s.StatusCode != 0 && s.ErrorCode is not null =>
+            (int)s.StatusCode >= 500 || s.StatusCode == HttpStatusCode.TooManyRequests || TransientCodes.Contains(s.ErrorCode),
+        _ => FindNetworkError(error) is not null,
+    };
+
+    /// <summary>Whether the request surely never reached the server (the connection was refused or not made).</summary>
+    public static bool NeverSent(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound }) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The typed error for a failed operation.</summary>
+    /// <param name="error">What the SDK or the network threw.</param>
+    /// <param name="action">What was being done, e.g. "writing 'a/b.parquet' to s3://bucket/prefix".</param>
+    /// <param name="bucket">The bucket, for the no-such-bucket message.</param>
+    /// <param name="endpoint">The server, for network messages.</param>
+    public static BronzeException Map(Exception error, string action, string bucket, string endpoint)
+    {
+        if (error is BronzeException bronze) return bronze;
+        if (error is AmazonServiceException { ErrorCode: { } code } service && service.StatusCode != 0)
+        {
+            string detail = $"{action} failed: {code} (HTTP {(int)service.StatusCode}): {service.Message}";
+            if (code == "NoSuchBucket")
+                return new(BronzeErrorKind.StoreFailure, $"{action} failed: bucket '{bucket}' does not exist on {endpoint}.", field: "bucket", innerException: error);
+            if (CredentialCodes.Contains(code) || service.StatusCode == HttpStatusCode.Forbidden)
+                return new(BronzeErrorKind.StoreFailure, detail + " Check the credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE).", field: "credentials", innerException: error);
+            if (IntegrityCodes.Contains(code))
+                return new(BronzeErrorKind.IntegrityMismatch, detail + " The server refused the bytes as corrupted; nothing was stored.", innerException: error);
+            return new(BronzeErrorKind.StoreFailure, detail, isTransient: IsTransient(error), innerException: error);
+        }
+
+        if (FindNetworkError(error) is { } network)
+            return new(BronzeErrorKind.StoreFailure, $"{action} failed: could not talk to {endpoint}: {network.Message}", isTransient: true, innerException: error);
+        if (error is AmazonClientException client && client.Message.Contains("credentials", StringComparison.OrdinalIgnoreCase))
+            return new(BronzeErrorKind.StoreFailure, $"{action} failed: no AWS credentials found ({client.Message}). Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE.", field: "credentials", innerException: error);
+        return new(BronzeErrorKind.StoreFailure, $"{action} failed: {error.Message}", isTransient: false, innerException: error);
+    }
+
+    /// <summary>The typed error for an operation that ran out of time.</summary>
+    public static BronzeException TimedOut(string action, TimeSpan timeout, string endpoint, Exception error) =>
+        new(BronzeErrorKind.StoreFailure, $"{action} failed: {endpoint} did not finish within {timeout.TotalSeconds:0.#} s (request-timeout).", isTransient: true, innerException: error);
+
+    private static Exception? FindNetworkError(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException or HttpRequestException or IOException or WebException) return e;
+        }
+
+        return null;
+    }
+}

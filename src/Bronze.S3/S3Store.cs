@@ -1,0 +1,199 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Bronze.Errors;
+using Bronze.S3.Client;
+using Bronze.S3.Upload;
+using Bronze.Storage;
+
+namespace Bronze.S3;
+
+/// <summary>
+/// The object store on AWS S3 and S3-compatible servers (Ceph RGW, MinIO, R2, B2). Keys are relative to
+/// <see cref="S3StoreOptions.Prefix"/> in <see cref="S3StoreOptions.Bucket"/>. Every write is put-if-absent on the
+/// server (<c>If-None-Match: *</c>), carries checksums the server verifies, and leaves nothing visible when it fails.
+/// </summary>
+/// <remarks>
+/// Objects up to <see cref="S3StoreOptions.MultipartThreshold"/>, and every object when
+/// <see cref="S3StoreOptions.ConditionalMultipart"/> is off, are written by one conditional PutObject (at most 5 GiB).
+/// Larger ones use a multipart upload completed conditionally, and aborted on failure or cancellation. Streams of
+/// unknown length are held in memory up to <see cref="S3StoreOptions.MemoryBufferSize"/> and spooled to a temporary
+/// file beyond. The instance is thread-safe; dispose it to release its HTTP connections.
+/// </remarks>
+public sealed class S3Store : IObjectStore, IDisposable
+{
+    private readonly S3Context _context;
+    private volatile bool _bucketSeen;
+
+    /// <summary>Creates the store. No request is made until the first operation.</summary>
+    /// <param name="options">Bucket, prefix, endpoint and the other settings; validated here.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="BronzeException"><see cref="BronzeErrorKind.InvalidInput"/>: an option breaks its rule.</exception>
+    public S3Store(S3StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _context = new S3Context(options.Validate());
+    }
+
+    /// <summary>The options the store runs with.</summary>
+    public S3StoreOptions Options => _context.Options;
+
+    /// <inheritdoc />
+    public string Description => _context.Description;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Errors are <see cref="BronzeErrorKind.StoreFailure"/> (with <see cref="BronzeException.IsTransient"/> for
+    /// throttling, 5xx, timeouts and dropped connections), <see cref="BronzeErrorKind.IntegrityMismatch"/> when the
+    /// server refuses the bytes as corrupted, and <see cref="BronzeErrorKind.InvalidInput"/> for an object above
+    /// 5 GiB when <see cref="S3StoreOptions.ConditionalMultipart"/> is off.
+    /// </remarks>
+    public async Task<PutResult> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        ArgumentNullException.ThrowIfNull(content);
+        string spool = Options.SpoolDirectory ?? Path.GetTempPath();
+        using StagedContent staged = await ContentStager.FromStreamAsync(content, Options.MemoryBufferSize, spool, cancellationToken).ConfigureAwait(false);
+        if (UsesMultipart(staged.Size))
+        {
+            Stream body = staged.OpenRead();
+            await using (body.ConfigureAwait(false))
+            {
+                return await PutMultipartAsync(key, body, staged.Size, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return await PutSingleAsync(key, staged, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>As for <see cref="PutIfAbsentAsync"/>; a missing file is <see cref="BronzeErrorKind.NotFound"/>.</remarks>
+    public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        ArgumentException.ThrowIfNullOrEmpty(filePath);
+        FileStream file = ContentStager.OpenFile(filePath);
+        await using (file.ConfigureAwait(false))
+        {
+            long size = file.Length;
+            if (UsesMultipart(size)) return await PutMultipartAsync(key, file, size, cancellationToken).ConfigureAwait(false);
+            CheckSinglePutSize(key, size);
+        }
+
+        using StagedContent staged = await ContentStager.FromFileAsync(filePath, cancellationToken).ConfigureAwait(false);
+        return await PutSingleAsync(key, staged, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        var request = new GetObjectMetadataRequest { BucketName = Options.Bucket, Key = _context.BucketKey(key) };
+        GetObjectMetadataResponse? head = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
+        {
+            try
+            {
+                return await _context.Client.GetObjectMetadataAsync(request, t).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (head is not null) return new ObjectInfo(key, head.ContentLength);
+
+        // A HEAD answers a missing bucket with a bare 404 too: tell the two apart once.
+        await EnsureBucketAsync(cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <inheritdoc />
+    public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        var request = new GetObjectRequest { BucketName = Options.Bucket, Key = _context.BucketKey(key) };
+        GetObjectResponse? response = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
+        {
+            try
+            {
+                return await _context.Client.GetObjectAsync(request, t).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception e) when (S3Errors.IsMissingObject(e))
+            {
+                return null;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return response is null
+            ? throw BronzeException.NotFound($"Object '{key}' in {Description}")
+            : new ResponseStream(response);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Keys with a segment starting with <c>.</c> are not valid store keys and are left out.</remarks>
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ObjectKey.ValidatePrefix(prefix);
+        string root = Options.Prefix.Length == 0 ? "" : Options.Prefix + "/";
+        var request = new ListObjectsV2Request { BucketName = Options.Bucket, Prefix = root + prefix };
+        do
+        {
+            ListObjectsV2Response page = await _context.RunAsync($"listing '{prefix}' in {Description}", _context.Deadline(),
+                t => _context.Client.ListObjectsV2Async(request, t), cancellationToken).ConfigureAwait(false);
+            _bucketSeen = true;
+            foreach (S3Object item in page.S3Objects ?? [])
+            {
+                string key = item.Key[root.Length..];
+                if (key.Length == 0 || key.StartsWith('.') || key.Contains("/.", StringComparison.Ordinal)) continue;
+                yield return new ObjectInfo(key, item.Size ?? 0);
+            }
+
+            request.ContinuationToken = page.NextContinuationToken;
+        }
+        while (!string.IsNullOrEmpty(request.ContinuationToken));
+    }
+
+    /// <summary>Releases the HTTP clients.</summary>
+    public void Dispose() => _context.Dispose();
+
+    private bool UsesMultipart(long size) => _context.ConditionalMultipart && size >= Options.MultipartThreshold;
+
+    private async Task<PutResult> PutSingleAsync(string key, StagedContent staged, CancellationToken cancellationToken)
+    {
+        CheckSinglePutSize(key, staged.Size);
+
+        // Skip sending a large body when the key is already taken; the conditional write below is still the check.
+        if (staged.Size > Options.MemoryBufferSize && await StatAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+            return new PutResult(key, PutOutcome.AlreadyExists, staged.Size, staged.Digest.Sha256Hex);
+
+        PutOutcome outcome = await SinglePut.UploadAsync(_context, key, staged, cancellationToken).ConfigureAwait(false);
+        return new PutResult(key, outcome, staged.Size, staged.Digest.Sha256Hex);
+    }
+
+    private void CheckSinglePutSize(string key, long size)
+    {
+        if (size > S3StoreOptions.MaxSinglePutSize)
+        {
+            throw new BronzeException(BronzeErrorKind.InvalidInput,
+                $"'{key}' is {size} bytes, more than the 5 GiB one PutObject can write, and {Description} is set to write "
+                + "every object with one conditional PutObject (conditional-multipart=false, the default with a custom endpoint, "
+                + "because servers such as Ceph RGW 16 ignore If-None-Match on CompleteMultipartUpload and would overwrite). "
+                + "Set conditional-multipart=true only for a server that honours it.", field: "conditional-multipart");
+        }
+    }
+
+    private async Task<PutResult> PutMultipartAsync(string key, Stream body, long size, CancellationToken cancellationToken)
+    {
+        (PutOutcome outcome, ContentDigest digest) = await MultipartPut.UploadAsync(_context, key, body, size, cancellationToken).ConfigureAwait(false);
+        return new PutResult(key, outcome, digest.Size, digest.Sha256Hex);
+    }
+
+    private async Task EnsureBucketAsync(CancellationToken cancellationToken)
+    {
+        if (_bucketSeen) return;
+        var request = new ListObjectsV2Request { BucketName = Options.Bucket, MaxKeys = 1 };
+        await _context.RunAsync($"opening bucket '{Options.Bucket}' on {_context.Endpoint}", _context.Deadline(),
+            t => _context.Client.ListObjectsV2Async(request, t), cancellationToken).ConfigureAwait(false);
+        _bucketSeen = true;
+    }
+}

@@ -1,0 +1,96 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using Bronze.Errors;
+using Bronze.S3.Client;
+using Bronze.Storage;
+
+namespace Bronze.S3.Upload;
+
+/// <summary>
+/// Runs one conditional write (PutObject or CompleteMultipartUpload with <c>If-None-Match: *</c>) with the store's own
+/// retries, so that a retried write that answers 412 can be told apart from a key another writer holds.
+/// </summary>
+/// <remarks>
+/// A write whose response was lost (a reset or timeout after the body was sent) may have succeeded on the server; its
+/// retry then gets 412. Only in that case the existing object's ETag is compared with the one this write produces: if
+/// they match, the object holds exactly these bytes and the outcome is <see cref="PutOutcome.Created"/>.
+/// </remarks>
+internal static class ConditionalWrite
+{
+    private enum Answer
+    {
+        Written,
+        Exists,
+        Conflict,
+    }
+
+    /// <summary>Runs <paramref name="attempt"/> until it writes, the key turns out to exist, or retries run out.</summary>
+    /// <param name="context">The store's context.</param>
+    /// <param name="key">The store key, for messages.</param>
+    /// <param name="expectedETag">The ETag the written object will have (quoted), for the lost-response check.</param>
+    /// <param name="deadline">The deadline of one attempt.</param>
+    /// <param name="attempt">One write; it throws <see cref="AmazonS3Exception"/> 412/409 when the condition fails.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public static async Task<PutOutcome> RunAsync(
+        S3Context context, string key, string expectedETag, TimeSpan deadline, Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
+    {
+        string action = $"writing '{key}' to {context.Description}";
+        bool maybeWritten = false;
+        for (int retry = 0; ; retry++)
+        {
+            try
+            {
+                Answer answer = await context.RunAsync(action, deadline, t => AttemptAsync(attempt, t), cancellationToken).ConfigureAwait(false);
+                if (answer == Answer.Written) return PutOutcome.Created;
+                if (answer == Answer.Exists)
+                {
+                    return maybeWritten && await HoldsAsync(context, key, expectedETag, cancellationToken).ConfigureAwait(false)
+                        ? PutOutcome.Created
+                        : PutOutcome.AlreadyExists;
+                }
+
+                // 409: another conditional write of this key is in flight; its outcome decides, so ask again.
+                if (retry >= context.Options.MaxRetries) return PutOutcome.AlreadyExists;
+            }
+            catch (BronzeException e) when (e.IsTransient && retry < context.Options.MaxRetries)
+            {
+                maybeWritten |= !S3Errors.NeverSent(e);
+            }
+
+            await Task.Delay(Backoff(retry), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Exponential backoff with jitter: about 100 ms, 200 ms, 400 ms... capped at 5 s.</summary>
+    public static TimeSpan Backoff(int retry)
+    {
+        double ceiling = Math.Min(5_000, 100 * Math.Pow(2, retry));
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
+    }
+
+    private static async Task<Answer> AttemptAsync(Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await attempt(cancellationToken).ConfigureAwait(false);
+            return Answer.Written;
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsPreconditionFailed(e))
+        {
+            return Answer.Exists;
+        }
+        catch (AmazonS3Exception e) when (S3Errors.IsConditionalConflict(e))
+        {
+            return Answer.Conflict;
+        }
+    }
+
+    private static async Task<bool> HoldsAsync(S3Context context, string key, string expectedETag, CancellationToken cancellationToken)
+    {
+        var request = new GetObjectMetadataRequest { BucketName = context.Bucket, Key = context.BucketKey(key) };
+        GetObjectMetadataResponse head = await context.RunAsync(
+            $"checking '{key}' in {context.Description}", context.Deadline(), t => context.Client.GetObjectMetadataAsync(request, t), cancellationToken)
+            .ConfigureAwait(false);
+        return string.Equals(head.ETag, expectedETag, StringComparison.OrdinalIgnoreCase);
+    }
+}

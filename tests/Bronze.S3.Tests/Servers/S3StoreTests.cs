@@ -1,0 +1,268 @@
+using Bronze.Errors;
+using Bronze.S3.Tests.Support;
+using Bronze.Storage;
+
+namespace Bronze.S3.Tests.Servers;
+
+/// <summary>
+/// S3-specific behaviour of <see cref="S3Store"/> against a real server: put-if-absent, checksums, multipart, faults
+/// on the wire, and typed errors. One derived class per server.
+/// </summary>
+public abstract class S3StoreTests
+{
+    /// <summary>The server under test (skips, or fails under CI, when it is not running).</summary>
+    protected abstract S3Server Server { get; }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PutIfAbsentAsync_NewKey_ReturnsCreatedWithDigestAndReadsBack()
+    {
+        using S3Store store = await NewStoreAsync();
+        byte[] data = TestData.Bytes(100_000, seed: 1);
+
+        PutResult result = await store.PutIfAbsentAsync("a/b/data.bin", new MemoryStream(data), Token);
+
+        Assert.Equal(new PutResult("a/b/data.bin", PutOutcome.Created, data.Length, TestData.Sha256(data)), result);
+        Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("a/b/data.bin", Token), Token));
+        Assert.Equal(new ObjectInfo("a/b/data.bin", data.Length), await store.StatAsync("a/b/data.bin", Token));
+    }
+
+    [Fact]
+    public async Task PutIfAbsentAsync_ExistingKey_ReturnsAlreadyExistsAndKeepsStoredBytes()
+    {
+        using S3Store store = await NewStoreAsync();
+        byte[] first = TestData.Bytes(1000, seed: 1);
+        byte[] second = TestData.Bytes(2000, seed: 2);
+        await store.PutIfAbsentAsync("k", new MemoryStream(first), Token);
+
+        PutResult result = await store.PutIfAbsentAsync("k", new MemoryStream(second), Token);
+
+        Assert.Equal(new PutResult("k", PutOutcome.AlreadyExists, second.Length, TestData.Sha256(second)), result);
+        Assert.Equal(first, await TestData.ReadAllAsync(await store.OpenReadAsync("k", Token), Token));
+    }
+
+    [Fact]
+    public async Task PutIfAbsentAsync_SixteenConcurrentWriters_ExactlyOneWins()
+    {
+        using S3Store store = await NewStoreAsync();
+        byte[][] contents = [.. Enumerable.Range(0, 16).Select(i => TestData.Bytes(50_000, seed: i))];
+
+        PutResult[] results = await Task.WhenAll(contents.Select(c => Task.Run(() => store.PutIfAbsentAsync("race", new MemoryStream(c), Token), Token)));
+
+        PutResult winner = Assert.Single(results, r => r.Created);
+        Assert.Equal(15, results.Count(r => r.Outcome == PutOutcome.AlreadyExists));
+        byte[] stored = await TestData.ReadAllAsync(await store.OpenReadAsync("race", Token), Token);
+        Assert.Equal(winner.Sha256, TestData.Sha256(stored));
+    }
+
+    [Fact]
+    public async Task PutIfAbsentAsync_StreamLongerThanMemoryBuffer_SpoolsAndStoresAllBytes()
+    {
+        DirectoryInfo spool = Directory.CreateTempSubdirectory("bronze-s3-spool-test-");
+        try
+        {
+            using S3Store store = await NewStoreAsync(o => o with { MemoryBufferSize = 64 << 10, SpoolDirectory = spool.FullName });
+            byte[] data = TestData.Bytes(3 << 20, seed: 3);
+
+            PutResult result = await store.PutIfAbsentAsync("spooled", new NonSeekableStream(data), Token);
+
+            Assert.Equal(TestData.Sha256(data), result.Sha256);
+            Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("spooled", Token), Token));
+            Assert.Empty(spool.GetFiles());
+        }
+        finally
+        {
+            spool.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task PutFileIfAbsentAsync_MultipartSizedFile_StoresAllBytesAndLeavesNoUpload()
+    {
+        (S3Store created, string bucket) = await NewStoreWithBucketAsync(SmallParts);
+        using S3Store store = created;
+        byte[] data = TestData.Bytes((23 << 20) + 12_345, seed: 4);
+        string path = TestData.TempFile(data);
+        try
+        {
+            PutResult result = await store.PutFileIfAbsentAsync("big/part-0-9999.parquet", path, Token);
+            PutResult again = await store.PutFileIfAbsentAsync("big/part-0-9999.parquet", path, Token);
+
+            Assert.Equal(new PutResult("big/part-0-9999.parquet", PutOutcome.Created, data.Length, TestData.Sha256(data)), result);
+            Assert.Equal(PutOutcome.AlreadyExists, again.Outcome);
+            Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("big/part-0-9999.parquet", Token), Token));
+            Assert.Empty(await Server.OpenUploadsAsync(bucket, Token));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task PutIfAbsentAsync_MultipartSizedStreamOnExistingKey_ReturnsAlreadyExistsAndLeavesNoUpload()
+    {
+        (S3Store created, string bucket) = await NewStoreWithBucketAsync(SmallParts);
+        using S3Store store = created;
+        byte[] first = TestData.Bytes(1000, seed: 5);
+        byte[] second = TestData.Bytes(12 << 20, seed: 6);
+        await store.PutIfAbsentAsync("k", new MemoryStream(first), Token);
+
+        PutResult result = await store.PutIfAbsentAsync("k", new MemoryStream(second), Token);
+
+        Assert.Equal(new PutResult("k", PutOutcome.AlreadyExists, second.Length, TestData.Sha256(second)), result);
+        Assert.Equal(first, await TestData.ReadAllAsync(await store.OpenReadAsync("k", Token), Token));
+        Assert.Empty(await Server.OpenUploadsAsync(bucket, Token));
+    }
+
+    [Fact]
+    public async Task ListAsync_UnderPrefix_ReturnsKeysRelativeToRootInOrdinalOrder()
+    {
+        string bucket = await Server.CreateBucketAsync(Token);
+        using var store = new S3Store(Server.Options(bucket, prefix: "lake/raw"));
+        using var outside = new S3Store(Server.Options(bucket, prefix: "lake/rawx"));
+        foreach (string key in new[] { "b/2", "a/1", "a/10", "B/0", "ab" })
+            await store.PutIfAbsentAsync(key, new MemoryStream([1, 2, 3]), Token);
+        await outside.PutIfAbsentAsync("a/9", new MemoryStream([1]), Token);
+
+        List<ObjectInfo> all = await store.ListAsync("", Token).ToListAsync(Token);
+        List<ObjectInfo> folder = await store.ListAsync("a/", Token).ToListAsync(Token);
+
+        Assert.Equal(["B/0", "a/1", "a/10", "ab", "b/2"], all.Select(o => o.Key));
+        Assert.All(all, o => Assert.Equal(3, o.Size));
+        Assert.Equal(["a/1", "a/10"], folder.Select(o => o.Key));
+    }
+
+    [Fact]
+    public async Task StatAsync_MissingKey_ReturnsNull()
+    {
+        using S3Store store = await NewStoreAsync();
+
+        ObjectInfo? info = await store.StatAsync("missing/key", Token);
+
+        Assert.Null(info);
+    }
+
+    [Fact]
+    public async Task OpenReadAsync_MissingKey_ThrowsNotFound()
+    {
+        using S3Store store = await NewStoreAsync();
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.OpenReadAsync("missing", Token));
+
+        Assert.Equal(BronzeErrorKind.NotFound, error.Kind);
+    }
+
+    [Fact]
+    public async Task PutIfAbsentAsync_NoSuchBucket_ThrowsStoreFailureNamingBucket()
+    {
+        using var store = new S3Store(Server.Options("bronze-no-such-bucket-" + Guid.NewGuid().ToString("N")[..8]));
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("k", new MemoryStream([1]), Token));
+
+        Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
+        Assert.Equal("bucket", error.Field);
+        Assert.False(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task StatAsync_NoSuchBucket_ThrowsStoreFailureNamingBucket()
+    {
+        using var store = new S3Store(Server.Options("bronze-no-such-bucket-" + Guid.NewGuid().ToString("N")[..8]));
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.StatAsync("k", Token));
+
+        Assert.Equal("bucket", error.Field);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_ConnectionCutMidUpload_FailsTransientAndLeavesNothing()
+    {
+        string bucket = await Server.CreateBucketAsync(Token);
+        await using var proxy = new FaultProxy(Server.Endpoint, Fault.Cut, offset: 256 << 10);
+        using var store = new S3Store(Server.Options(bucket) with { ServiceUrl = proxy.Endpoint, MaxRetries = 1 });
+        using var direct = new S3Store(Server.Options(bucket));
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("cut", new MemoryStream(TestData.Bytes(2 << 20, 7)), Token));
+
+        Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
+        Assert.True(error.IsTransient);
+        Assert.True(proxy.FaultsInjected >= 1);
+        Assert.Null(await direct.StatAsync("cut", Token));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_MultipartConnectionCut_AbortsAndLeavesNoObjectOrParts()
+    {
+        string bucket = await Server.CreateBucketAsync(Token);
+        await using var proxy = new FaultProxy(Server.Endpoint, Fault.Cut, offset: 1 << 20);
+        using var store = new S3Store(SmallParts(Server.Options(bucket)) with { ServiceUrl = proxy.Endpoint, MaxRetries = 1 });
+        using var direct = new S3Store(Server.Options(bucket));
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("cut", new MemoryStream(TestData.Bytes(12 << 20, 8)), Token));
+
+        Assert.True(error.IsTransient);
+        Assert.Null(await direct.StatAsync("cut", Token));
+        Assert.Empty(await Server.OpenUploadsAsync(bucket, Token));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_CancelledMidMultipart_AbortsAndLeavesNoObjectOrParts()
+    {
+        (S3Store created, string bucket) = await NewStoreWithBucketAsync(SmallParts);
+        using S3Store store = created;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var content = new NonSeekableStream(TestData.Bytes(12 << 20, 9), afterBytes: 7 << 20, cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.PutIfAbsentAsync("cancelled", content, cancel.Token));
+
+        Assert.Null(await store.StatAsync("cancelled", Token));
+        Assert.Empty(await Server.OpenUploadsAsync(bucket, Token));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_BytesCorruptedOnTheWire_ServerRefusesAndNothingIsVisible()
+    {
+        if (!Server.VerifiesChecksums) Assert.Skip($"{Server.Name} does not verify Content-MD5 or payload hashes.");
+        string bucket = await Server.CreateBucketAsync(Token);
+        await using var proxy = new FaultProxy(Server.Endpoint, Fault.Corrupt, offset: 300_000);
+        using var store = new S3Store(Server.Options(bucket) with { ServiceUrl = proxy.Endpoint });
+        using var direct = new S3Store(Server.Options(bucket));
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("corrupt", new MemoryStream(TestData.Bytes(1 << 20, 10)), Token));
+
+        Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
+        Assert.Equal(1, proxy.FaultsInjected);
+        Assert.Null(await direct.StatAsync("corrupt", Token));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_WrongSecretKey_ThrowsStoreFailureNamingCredentials()
+    {
+        if (!Server.VerifiesChecksums) Assert.Skip($"{Server.Name} does not check signatures.");
+        string bucket = await Server.CreateBucketAsync(Token);
+        var wrong = new Amazon.Runtime.BasicAWSCredentials(Server.Credentials.GetCredentials().AccessKey, "wrong-secret");
+        using var store = new S3Store(Server.Options(bucket) with { Credentials = wrong });
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("k", new MemoryStream([1]), Token));
+
+        Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
+        Assert.Equal("credentials", error.Field);
+        Assert.False(error.IsTransient);
+    }
+
+    /// <summary>Multipart at 5 MiB parts from 8 MiB on, so that tests stay small.</summary>
+    protected static S3StoreOptions SmallParts(S3StoreOptions options) =>
+        options with { MultipartThreshold = 8 << 20, PartSize = 5 << 20, MaxParallelParts = 2, MemoryBufferSize = 1 << 20 };
+
+    private async Task<S3Store> NewStoreAsync(Func<S3StoreOptions, S3StoreOptions>? configure = null) =>
+        (await NewStoreWithBucketAsync(configure)).Store;
+
+    private async Task<(S3Store Store, string Bucket)> NewStoreWithBucketAsync(Func<S3StoreOptions, S3StoreOptions>? configure = null)
+    {
+        string bucket = await Server.CreateBucketAsync(Token);
+        S3StoreOptions options = Server.Options(bucket);
+        return (new S3Store(configure is null ? options : configure(options)), bucket);
+    }
+}
