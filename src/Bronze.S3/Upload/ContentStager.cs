@@ -17,7 +17,7 @@ internal static class ContentStager
         FileStream file = OpenFile(path);
         await using (file.ConfigureAwait(false))
         {
-            ContentDigest digest = await HashAsync(file, copyTo: null, cancellationToken).ConfigureAwait(false);
+            ContentDigest digest = await HashAsync(ReadOnlyMemory<byte>.Empty, file, copyTo: null, cancellationToken).ConfigureAwait(false);
             return StagedContent.File(path, digest, ownsFile: false);
         }
     }
@@ -37,8 +37,7 @@ internal static class ContentStager
             var spool = new FileStream(spoolPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
             await using (spool.ConfigureAwait(false))
             {
-                using var prefixed = new MemoryStream(head, 0, length, writable: false);
-                ContentDigest digest = await HashAsync(new ConcatenatedStream(prefixed, content), spool, cancellationToken).ConfigureAwait(false);
+                ContentDigest digest = await HashAsync(head.AsMemory(0, length), content, spool, cancellationToken).ConfigureAwait(false);
                 return StagedContent.File(spoolPath, digest, ownsFile: true);
             }
         }
@@ -85,17 +84,21 @@ internal static class ContentStager
         }
     }
 
-    private static async Task<ContentDigest> HashAsync(Stream source, Stream? copyTo, CancellationToken cancellationToken)
+    /// <summary>Hashes <paramref name="head"/> then the rest of <paramref name="source"/>, copying both to <paramref name="copyTo"/>.</summary>
+    private static async Task<ContentDigest> HashAsync(ReadOnlyMemory<byte> head, Stream source, Stream? copyTo, CancellationToken cancellationToken)
     {
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        HashBoth(md5, sha256, head);
+        if (copyTo is not null) await copyTo.WriteAsync(head, cancellationToken).ConfigureAwait(false);
         byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
-            long size = 0;
+            long size = head.Length;
             int read;
             while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 Task write = copyTo?.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask() ?? Task.CompletedTask;
                 HashBoth(md5, sha256, buffer.AsMemory(0, read));
                 await write.ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using Bronze.Errors;
 using Bronze.S3.Tests.Support;
 using Bronze.Storage;
+using Bronze.Testing;
+using Bronze.Testing.Streams;
 
 namespace Bronze.S3.Tests.Servers;
 
@@ -19,11 +21,11 @@ public abstract class S3StoreTests
     public async Task PutIfAbsentAsync_NewKey_ReturnsCreatedWithDigestAndReadsBack()
     {
         using S3Store store = await NewStoreAsync();
-        byte[] data = TestData.Bytes(100_000, seed: 1);
+        byte[] data = TestBytes.Create(100_000, seed: 1);
 
         PutResult result = await store.PutIfAbsentAsync("a/b/data.bin", new MemoryStream(data), Token);
 
-        Assert.Equal(new PutResult("a/b/data.bin", PutOutcome.Created, data.Length, TestData.Sha256(data)), result);
+        Assert.Equal(new PutResult("a/b/data.bin", PutOutcome.Created, data.Length, TestBytes.Sha256(data)), result);
         Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("a/b/data.bin", Token), Token));
         Assert.Equal(new ObjectInfo("a/b/data.bin", data.Length), await store.StatAsync("a/b/data.bin", Token));
     }
@@ -32,13 +34,13 @@ public abstract class S3StoreTests
     public async Task PutIfAbsentAsync_ExistingKey_ReturnsAlreadyExistsAndKeepsStoredBytes()
     {
         using S3Store store = await NewStoreAsync();
-        byte[] first = TestData.Bytes(1000, seed: 1);
-        byte[] second = TestData.Bytes(2000, seed: 2);
+        byte[] first = TestBytes.Create(1000, seed: 1);
+        byte[] second = TestBytes.Create(2000, seed: 2);
         await store.PutIfAbsentAsync("k", new MemoryStream(first), Token);
 
         PutResult result = await store.PutIfAbsentAsync("k", new MemoryStream(second), Token);
 
-        Assert.Equal(new PutResult("k", PutOutcome.AlreadyExists, second.Length, TestData.Sha256(second)), result);
+        Assert.Equal(new PutResult("k", PutOutcome.AlreadyExists, second.Length, TestBytes.Sha256(second)), result);
         Assert.Equal(first, await TestData.ReadAllAsync(await store.OpenReadAsync("k", Token), Token));
     }
 
@@ -46,14 +48,14 @@ public abstract class S3StoreTests
     public async Task PutIfAbsentAsync_SixteenConcurrentWriters_ExactlyOneWins()
     {
         using S3Store store = await NewStoreAsync();
-        byte[][] contents = [.. Enumerable.Range(0, 16).Select(i => TestData.Bytes(50_000, seed: i))];
+        byte[][] contents = [.. Enumerable.Range(0, 16).Select(i => TestBytes.Create(50_000, seed: i))];
 
         PutResult[] results = await Task.WhenAll(contents.Select(c => Task.Run(() => store.PutIfAbsentAsync("race", new MemoryStream(c), Token), Token)));
 
         PutResult winner = Assert.Single(results, r => r.Created);
         Assert.Equal(15, results.Count(r => r.Outcome == PutOutcome.AlreadyExists));
         byte[] stored = await TestData.ReadAllAsync(await store.OpenReadAsync("race", Token), Token);
-        Assert.Equal(winner.Sha256, TestData.Sha256(stored));
+        Assert.Equal(winner.Sha256, TestBytes.Sha256(stored));
     }
 
     [Fact]
@@ -63,11 +65,11 @@ public abstract class S3StoreTests
         try
         {
             using S3Store store = await NewStoreAsync(o => o with { MemoryBufferSize = 64 << 10, SpoolDirectory = spool.FullName });
-            byte[] data = TestData.Bytes(3 << 20, seed: 3);
+            byte[] data = TestBytes.Create(3 << 20, seed: 3);
 
-            PutResult result = await store.PutIfAbsentAsync("spooled", new NonSeekableStream(data), Token);
+            PutResult result = await store.PutIfAbsentAsync("spooled", new ScriptedReadStream(data), Token);
 
-            Assert.Equal(TestData.Sha256(data), result.Sha256);
+            Assert.Equal(TestBytes.Sha256(data), result.Sha256);
             Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("spooled", Token), Token));
             Assert.Empty(spool.GetFiles());
         }
@@ -82,14 +84,14 @@ public abstract class S3StoreTests
     {
         (S3Store created, string bucket) = await NewStoreWithBucketAsync(SmallParts);
         using S3Store store = created;
-        byte[] data = TestData.Bytes((23 << 20) + 12_345, seed: 4);
+        byte[] data = TestBytes.Create((23 << 20) + 12_345, seed: 4);
         string path = TestData.TempFile(data);
         try
         {
             PutResult result = await store.PutFileIfAbsentAsync("big/part-0-9999.parquet", path, Token);
             PutResult again = await store.PutFileIfAbsentAsync("big/part-0-9999.parquet", path, Token);
 
-            Assert.Equal(new PutResult("big/part-0-9999.parquet", PutOutcome.Created, data.Length, TestData.Sha256(data)), result);
+            Assert.Equal(new PutResult("big/part-0-9999.parquet", PutOutcome.Created, data.Length, TestBytes.Sha256(data)), result);
             Assert.Equal(PutOutcome.AlreadyExists, again.Outcome);
             Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("big/part-0-9999.parquet", Token), Token));
             Assert.Empty(await Server.OpenUploadsAsync(bucket, Token));
@@ -105,13 +107,13 @@ public abstract class S3StoreTests
     {
         (S3Store created, string bucket) = await NewStoreWithBucketAsync(SmallParts);
         using S3Store store = created;
-        byte[] first = TestData.Bytes(1000, seed: 5);
-        byte[] second = TestData.Bytes(12 << 20, seed: 6);
+        byte[] first = TestBytes.Create(1000, seed: 5);
+        byte[] second = TestBytes.Create(12 << 20, seed: 6);
         await store.PutIfAbsentAsync("k", new MemoryStream(first), Token);
 
         PutResult result = await store.PutIfAbsentAsync("k", new MemoryStream(second), Token);
 
-        Assert.Equal(new PutResult("k", PutOutcome.AlreadyExists, second.Length, TestData.Sha256(second)), result);
+        Assert.Equal(new PutResult("k", PutOutcome.AlreadyExists, second.Length, TestBytes.Sha256(second)), result);
         Assert.Equal(first, await TestData.ReadAllAsync(await store.OpenReadAsync("k", Token), Token));
         Assert.Empty(await Server.OpenUploadsAsync(bucket, Token));
     }
@@ -184,7 +186,7 @@ public abstract class S3StoreTests
         using var store = new S3Store(Server.Options(bucket) with { ServiceUrl = proxy.Endpoint, MaxRetries = 1 });
         using var direct = new S3Store(Server.Options(bucket));
 
-        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("cut", new MemoryStream(TestData.Bytes(2 << 20, 7)), Token));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("cut", new MemoryStream(TestBytes.Create(2 << 20, 7)), Token));
 
         Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
         Assert.True(error.IsTransient);
@@ -200,7 +202,7 @@ public abstract class S3StoreTests
         using var store = new S3Store(SmallParts(Server.Options(bucket)) with { ServiceUrl = proxy.Endpoint, MaxRetries = 1 });
         using var direct = new S3Store(Server.Options(bucket));
 
-        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("cut", new MemoryStream(TestData.Bytes(12 << 20, 8)), Token));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("cut", new MemoryStream(TestBytes.Create(12 << 20, 8)), Token));
 
         Assert.True(error.IsTransient);
         Assert.Null(await direct.StatAsync("cut", Token));
@@ -213,7 +215,7 @@ public abstract class S3StoreTests
         (S3Store created, string bucket) = await NewStoreWithBucketAsync(SmallParts);
         using S3Store store = created;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var content = new NonSeekableStream(TestData.Bytes(12 << 20, 9), afterBytes: 7 << 20, cancel);
+        var content = new ScriptedReadStream(TestBytes.Create(12 << 20, 9), triggerAt: 7 << 20, trigger: cancel.Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.PutIfAbsentAsync("cancelled", content, cancel.Token));
 
@@ -230,7 +232,7 @@ public abstract class S3StoreTests
         using var store = new S3Store(Server.Options(bucket) with { ServiceUrl = proxy.Endpoint });
         using var direct = new S3Store(Server.Options(bucket));
 
-        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("corrupt", new MemoryStream(TestData.Bytes(1 << 20, 10)), Token));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("corrupt", new MemoryStream(TestBytes.Create(1 << 20, 10)), Token));
 
         Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
         Assert.Equal(1, proxy.FaultsInjected);
