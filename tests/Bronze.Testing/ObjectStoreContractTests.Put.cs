@@ -41,6 +41,22 @@ public abstract partial class ObjectStoreContractTests
     }
 
     [Fact]
+    public async Task PutIfAbsentAsync_WritableMemoryStreamNotAtItsStart_StoresTheRestAndReadsToTheEnd()
+    {
+        byte[] bytes = TestBytes.Create((3 << 20) + 5, seed: 8);
+        using var content = new MemoryStream();
+        content.Write(bytes);
+        content.Position = 1000;
+
+        PutResult result = await Store.PutIfAbsentAsync("rest", content, Ct);
+
+        byte[] rest = bytes[1000..];
+        Assert.Equal(new PutResult("rest", PutOutcome.Created, rest.Length, TestBytes.Sha256(rest)), result);
+        Assert.Equal(rest, await ReadAllAsync("rest"));
+        Assert.Equal(content.Length, content.Position);
+    }
+
+    [Fact]
     public async Task PutFileIfAbsentAsync_NewKey_StoresExactlyTheFile()
     {
         byte[] bytes = TestBytes.Create(SizeOf(Large), seed: 11);

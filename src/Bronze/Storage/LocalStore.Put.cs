@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using Bronze.Errors;
 using Bronze.Storage.Native;
@@ -79,8 +78,8 @@ public sealed partial class LocalStore
     }
 
     /// <summary>
-    /// Streams <paramref name="content"/> into a new temp file through two pooled buffers, so that hashing one chunk
-    /// overlaps writing the previous one, then flushes the file to disk.
+    /// Streams <paramref name="content"/> into a new temp file, hashing one chunk while the previous one is written and
+    /// asking the kernel to start writing each chunk to disk at once, then flushes the file to disk.
     /// </summary>
     private async Task<(long Size, string Sha256)> WriteTempAsync(
         string key, string tempPath, Stream content, CancellationToken cancellationToken)
@@ -88,19 +87,17 @@ public sealed partial class LocalStore
         using SafeFileHandle file = StoreIo(key, "create a temp file", () =>
             File.OpenHandle(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
+        using var chunks = new ChunkReader(content);
         Task pendingWrite = Task.CompletedTask;
         long offset = 0;
         try
         {
-            for (int current = 0; ; current ^= 1)
+            while (await chunks.NextAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } chunk)
             {
-                int count = await FillAsync(content, buffers[current], cancellationToken).ConfigureAwait(false);
-                if (count == 0) break;
-                hash.AppendData(buffers[current], 0, count);
+                hash.AppendData(chunk.Span);
                 await AwaitWriteAsync(key, pendingWrite).ConfigureAwait(false);
-                pendingWrite = RandomAccess.WriteAsync(file, buffers[current].AsMemory(0, count), offset, cancellationToken).AsTask();
-                offset += count;
+                pendingWrite = WriteChunkAsync(file, chunk, offset, cancellationToken);
+                offset += chunk.Length;
             }
 
             await AwaitWriteAsync(key, pendingWrite).ConfigureAwait(false);
@@ -108,50 +105,31 @@ public sealed partial class LocalStore
         }
         finally
         {
-            // The buffers go back to the pool only once no write can still be reading them.
+            // The chunk reader's buffers are returned to the pool only once no write can still be reading them.
             await pendingWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
         }
 
         return (offset, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 
+    private static async Task WriteChunkAsync(SafeFileHandle file, ReadOnlyMemory<byte> chunk, long offset, CancellationToken cancellationToken)
+    {
+        await RandomAccess.WriteAsync(file, chunk, offset, cancellationToken).ConfigureAwait(false);
+        PosixFileSystem.StartWriteback(file, offset, chunk.Length);
+    }
+
     private static async Task<(long Size, string Sha256)> HashOnlyAsync(Stream content, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        using var chunks = new ChunkReader(content);
         long size = 0;
-        try
+        while (await chunks.NextAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } chunk)
         {
-            int count;
-            while ((count = await FillAsync(content, buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                hash.AppendData(buffer, 0, count);
-                size += count;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            hash.AppendData(chunk.Span);
+            size += chunk.Length;
         }
 
         return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
-    }
-
-    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends, so each disk write is a large one.</summary>
-    private static async Task<int> FillAsync(Stream content, byte[] buffer, CancellationToken cancellationToken)
-    {
-        int filled = 0;
-        while (filled < BufferSize)
-        {
-            int read = await content.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken).ConfigureAwait(false);
-            if (read == 0) break;
-            filled += read;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return filled;
     }
 
     private async Task AwaitWriteAsync(string key, Task write)

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Bronze.Storage.Native;
 
@@ -19,6 +20,7 @@ internal static class PosixFileSystem
     private const int EIntr = 4;
     private const int ODirectory = 0x10000; // Linux; other Unixes use another value and do not reach this code.
     private const int OCloexec = 0x80000;
+    private const uint SyncFileRangeWrite = 2;
 
     /// <summary>How a no-replace publish ended.</summary>
     public enum PublishResult
@@ -71,6 +73,16 @@ internal static class PosixFileSystem
         }
     }
 
+    /// <summary>
+    /// Asks Linux to start writing a range of a file to disk now, without waiting (sync_file_range with
+    /// SYNC_FILE_RANGE_WRITE), so that the disk works while the writer hashes the next chunks and the final fsync finds
+    /// little left to do. Only a hint: elsewhere, or when it fails, nothing happens and fsync still does the work.
+    /// </summary>
+    public static void StartWriteback(SafeFileHandle file, long offset, long count)
+    {
+        if (OperatingSystem.IsLinux()) _ = sync_file_range(file, offset, count, SyncFileRangeWrite);
+    }
+
     private static int Retry(Func<int> call)
     {
         while (true)
@@ -97,6 +109,9 @@ internal static class PosixFileSystem
 
     [DllImport("libc", SetLastError = true)]
     private static extern int fsync(int fd);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int sync_file_range(SafeFileHandle fd, long offset, long nbytes, uint flags);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int close(int fd);
