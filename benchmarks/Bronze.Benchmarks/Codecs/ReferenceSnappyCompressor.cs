@@ -7,11 +7,13 @@ internal sealed unsafe class ReferenceSnappyCompressor : IDisposable
 {
     private readonly nint _library;
     private readonly delegate* unmanaged<byte*, nuint, byte*, nuint*, int> _compress;
+    private readonly delegate* unmanaged<byte*, nuint, byte*, nuint*, int> _uncompress;
 
     private ReferenceSnappyCompressor(nint library)
     {
         _library = library;
         _compress = (delegate* unmanaged<byte*, nuint, byte*, nuint*, int>)NativeLibrary.GetExport(library, "snappy_compress");
+        _uncompress = (delegate* unmanaged<byte*, nuint, byte*, nuint*, int>)NativeLibrary.GetExport(library, "snappy_uncompress");
     }
 
     /// <summary>Loads libsnappy.so.1, or returns null when it is not installed (Debian package libsnappy1v5).</summary>
@@ -26,6 +28,17 @@ internal sealed unsafe class ReferenceSnappyCompressor : IDisposable
         {
             int status = _compress(src, (nuint)source.Length, dst, &length);
             return status == 0 ? (int)length : throw new InvalidOperationException($"snappy_compress returned {status}.");
+        }
+    }
+
+    public int Uncompress(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        nuint length = (nuint)destination.Length;
+        fixed (byte* src = source)
+        fixed (byte* dst = destination)
+        {
+            int status = _uncompress(src, (nuint)source.Length, dst, &length);
+            return status == 0 ? (int)length : throw new InvalidOperationException($"snappy_uncompress returned {status}.");
         }
     }
 

@@ -88,6 +88,37 @@ public sealed class SnappyFormatTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    public void Decompress_OverlappingCopiesOfShortPeriod_RepeatThePattern(int period)
+    {
+        // One literal of one period, then copies of every length from 4 to 64 at that offset, the last ones ending
+        // right at the end of the output where no overshoot is allowed.
+        var expected = new List<byte>();
+        var stream = new List<byte> { (byte)((period - 1) << 2) };
+        for (int i = 0; i < period; i++)
+        {
+            stream.Add((byte)(0x30 + i));
+            expected.Add((byte)(0x30 + i));
+        }
+
+        for (int length = 4; length <= 64; length++)
+        {
+            stream.AddRange([(byte)(2 | ((length - 1) << 2)), (byte)period, 0]);
+            for (int i = 0; i < length; i++) expected.Add(expected[^period]);
+        }
+
+        byte[] header = Compress(new byte[expected.Count])[..VarintLength(expected.Count)];
+
+        Assert.Equal(expected.ToArray(), Decompress([.. header, .. stream], expected.Count));
+    }
+
+    [Theory]
     [InlineData(new byte[] { 0x04, 0x01, 0x00 }, "offset 0")]
     [InlineData(new byte[] { 0x05, 0x00, 0x61, 0x01, 0x02 }, "offset past the start")]
     [InlineData(new byte[] { 0x03, 0x00, 0x61, 0x05, 0x01 }, "copy past the declared length")]
@@ -144,6 +175,8 @@ public sealed class SnappyFormatTests
         var buffer = new byte[SnappyCompressor.MaxCompressedLength(input.Length)];
         return buffer[..SnappyCompressor.Compress(input, buffer)];
     }
+
+    private static int VarintLength(int value) => value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : 4;
 
     private static byte[] Decompress(byte[] stream, int length)
     {

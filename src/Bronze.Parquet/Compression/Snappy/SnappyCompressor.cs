@@ -33,6 +33,7 @@ internal static unsafe class SnappyCompressor
     /// <param name="source">The bytes to compress.</param>
     /// <param name="destination">At least <see cref="MaxCompressedLength"/> bytes.</param>
     /// <returns>The number of bytes written.</returns>
+    [SkipLocalsInit] // The hash table is cleared per block; zeroing it once more on entry is wasted work.
     public static int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         if (destination.Length < MaxCompressedLength(source.Length))

@@ -121,20 +121,34 @@ internal static unsafe class SnappyDecompressor
     private static byte* Copy(byte* op, byte* opEnd, byte* from, int length)
     {
         byte* end = op + length;
-        if (op - from >= 8 && opEnd - op >= length + 8)
+        if (opEnd - op < length + 8)
         {
-            // 8-byte steps may write up to 7 bytes past the copy; they are inside the output and rewritten later.
-            do
-            {
-                Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<ulong>(from));
-                op += 8;
-                from += 8;
-            }
-            while (op < end);
+            // Near the end of the output there is no room to overshoot: byte by byte, which is also what the
+            // format means by an overlapping copy.
+            while (op < end) *op++ = *from++;
             return end;
         }
 
-        while (op < end) *op++ = *from++;
+        // 8-byte steps may write up to 7 bytes past the copy; they are inside the output and rewritten later.
+        long distance = op - from;
+        if (distance < 8)
+        {
+            // A short period (a run of one byte, a repeated pair...): lay down its first 8 bytes one at a time, then
+            // copy 8 bytes at a time from a whole number of periods back, at least 8 bytes away.
+            for (int i = 0; i < 8; i++) op[i] = from[i];
+            long period = distance;
+            while (period < 8) period += distance;
+            from = op + 8 - period;
+            op += 8;
+        }
+
+        while (op < end)
+        {
+            Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<ulong>(from));
+            op += 8;
+            from += 8;
+        }
+
         return end;
     }
 
