@@ -20,27 +20,22 @@ internal sealed unsafe class ReferenceSnappyCompressor : IDisposable
     public static ReferenceSnappyCompressor? TryLoad() =>
         NativeLibrary.TryLoad("libsnappy.so.1", out nint library) ? new ReferenceSnappyCompressor(library) : null;
 
-    public int Compress(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        nuint length = (nuint)destination.Length;
-        fixed (byte* src = source)
-        fixed (byte* dst = destination)
-        {
-            int status = _compress(src, (nuint)source.Length, dst, &length);
-            return status == 0 ? (int)length : throw new InvalidOperationException($"snappy_compress returned {status}.");
-        }
-    }
+    public int Compress(ReadOnlySpan<byte> source, Span<byte> destination) => Call(_compress, source, destination, "snappy_compress");
 
-    public int Uncompress(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        nuint length = (nuint)destination.Length;
-        fixed (byte* src = source)
-        fixed (byte* dst = destination)
-        {
-            int status = _uncompress(src, (nuint)source.Length, dst, &length);
-            return status == 0 ? (int)length : throw new InvalidOperationException($"snappy_uncompress returned {status}.");
-        }
-    }
+    public int Uncompress(ReadOnlySpan<byte> source, Span<byte> destination) => Call(_uncompress, source, destination, "snappy_uncompress");
 
     public void Dispose() => NativeLibrary.Free(_library);
+
+    /// <summary>Both functions take (input, input length, output, in: capacity / out: length) and return 0 on success.</summary>
+    private static int Call(
+        delegate* unmanaged<byte*, nuint, byte*, nuint*, int> function, ReadOnlySpan<byte> source, Span<byte> destination, string name)
+    {
+        nuint length = (nuint)destination.Length;
+        fixed (byte* src = source)
+        fixed (byte* dst = destination)
+        {
+            int status = function(src, (nuint)source.Length, dst, &length);
+            return status == 0 ? (int)length : throw new InvalidOperationException($"{name} returned {status}.");
+        }
+    }
 }
