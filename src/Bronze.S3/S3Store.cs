@@ -184,6 +184,13 @@ public sealed class S3Store : IObjectStore, IDisposable
 
     private async Task<PutResult> PutMultipartAsync(string key, Stream body, long size, CancellationToken cancellationToken)
     {
+        // Skip uploading parts when the key is already taken; the conditional completion is still the check.
+        if (await StatAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            ContentDigest existing = await ContentStager.HashAsync(body, cancellationToken).ConfigureAwait(false);
+            return new PutResult(key, PutOutcome.AlreadyExists, existing.Size, existing.Sha256Hex);
+        }
+
         (PutOutcome outcome, ContentDigest digest) = await MultipartPut.UploadAsync(_context, key, body, size, cancellationToken).ConfigureAwait(false);
         return new PutResult(key, outcome, digest.Size, digest.Sha256Hex);
     }

@@ -60,7 +60,8 @@ internal static class S3Errors
         if (error is BronzeException bronze) return bronze;
         if (error is AmazonServiceException { ErrorCode: { } code } service && service.StatusCode != 0)
         {
-            string detail = $"{action} failed: {code} (HTTP {(int)service.StatusCode}): {service.Message}";
+            string said = string.IsNullOrWhiteSpace(service.Message) ? "" : $": {service.Message.TrimEnd('.')}";
+            string detail = $"{action} failed: {code} (HTTP {(int)service.StatusCode}){said}.";
             if (code == "NoSuchBucket")
                 return new(BronzeErrorKind.StoreFailure, $"{action} failed: bucket '{bucket}' does not exist on {endpoint}.", field: "bucket", innerException: error);
             if (CredentialCodes.Contains(code) || service.StatusCode == HttpStatusCode.Forbidden)

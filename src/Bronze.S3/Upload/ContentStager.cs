@@ -48,6 +48,10 @@ internal static class ContentStager
         }
     }
 
+    /// <summary>Reads <paramref name="source"/> to its end for its digest alone.</summary>
+    public static Task<ContentDigest> HashAsync(Stream source, CancellationToken cancellationToken) =>
+        HashAsync(ReadOnlyMemory<byte>.Empty, source, copyTo: null, cancellationToken);
+
     /// <summary>
     /// Reads up to <paramref name="memoryLimit"/> + 1 bytes (one more tells whether the stream goes on) into a buffer
     /// that grows as needed, so that a small manifest costs kilobytes, not the whole limit.

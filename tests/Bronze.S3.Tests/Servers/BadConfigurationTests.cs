@@ -65,6 +65,26 @@ public sealed class BadConfigurationTests
         Assert.Equal("credentials", error.Field);
     }
 
+    [Fact]
+    public async Task PutFileIfAbsentAsync_Over5GiBWithoutConditionalMultipart_ThrowsInvalidInputBeforeSending()
+    {
+        using var folder = new Bronze.Testing.TempDirectory();
+        string path = Path.Join(folder.Path, "huge.parquet");
+        using (var file = new FileStream(path, FileMode.CreateNew))
+            file.SetLength(S3.S3StoreOptions.MaxSinglePutSize + 1);
+        using var store = new S3Store(new S3StoreOptions
+        {
+            Bucket = "bucket",
+            ServiceUrl = new Uri($"http://127.0.0.1:{ClosedPort()}"),
+            Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
+        });
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutFileIfAbsentAsync("huge.parquet", path, Token));
+
+        Assert.Equal(BronzeErrorKind.InvalidInput, error.Kind);
+        Assert.Equal("conditional-multipart", error.Field);
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -119,6 +119,20 @@ public abstract class S3StoreTests
     }
 
     [Fact]
+    public async Task PutIfAbsentAsync_ConcurrentMultipartSizedWriters_ExactlyOneWinsAndNoUploadRemains()
+    {
+        (S3Store created, string bucket) = await NewStoreWithBucketAsync(SmallParts);
+        using S3Store store = created;
+        byte[][] contents = [.. Enumerable.Range(0, 3).Select(i => TestBytes.Create((9 << 20) + i, seed: 40 + i))];
+
+        PutResult[] results = await Task.WhenAll(contents.Select(c => Task.Run(() => store.PutIfAbsentAsync("race", new MemoryStream(c), Token), Token)));
+
+        int winner = Assert.Single(Enumerable.Range(0, results.Length), i => results[i].Created);
+        Assert.Equal(contents[winner], await TestData.ReadAllAsync(await store.OpenReadAsync("race", Token), Token));
+        Assert.Empty(await Server.OpenUploadsAsync(bucket, Token));
+    }
+
+    [Fact]
     public async Task ListAsync_UnderPrefix_ReturnsKeysRelativeToRootInOrdinalOrder()
     {
         string bucket = await Server.CreateBucketAsync(Token);
