@@ -4,6 +4,7 @@ using Bronze.Errors;
 using Bronze.Gcs.Hashing;
 using Bronze.Gcs.Http;
 using Bronze.Gcs.Json;
+using Bronze.Gcs.Upload;
 using Bronze.Storage;
 using Google;
 using Google.Apis.Auth.OAuth2;
@@ -67,8 +68,11 @@ public sealed class GcsStore : IObjectStore, IDisposable
     {
         string name = ObjectName(key);
         ArgumentNullException.ThrowIfNull(content);
-        using var hashing = new HashingReadStream(content, seekable: false);
-        return await PutAsync(key, name, hashing, cancellationToken).ConfigureAwait(false);
+        var upload = new StreamUploadContent(content);
+        await using (upload.ConfigureAwait(false))
+        {
+            return await PutAsync(key, name, upload, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>
@@ -76,21 +80,10 @@ public sealed class GcsStore : IObjectStore, IDisposable
     {
         string name = ObjectName(key);
         ArgumentNullException.ThrowIfNull(filePath);
-        FileStream file;
-        try
+        var upload = new FileUploadContent(filePath);
+        await using (upload.ConfigureAwait(false))
         {
-            // The engine reads in small pieces; a large buffer turns them into few system calls.
-            file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw BronzeException.NotFound($"file '{filePath}'");
-        }
-
-        await using (file.ConfigureAwait(false))
-        {
-            using var hashing = new HashingReadStream(file, seekable: true);
-            return await PutAsync(key, name, hashing, cancellationToken).ConfigureAwait(false);
+            return await PutAsync(key, name, upload, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -138,11 +131,12 @@ public sealed class GcsStore : IObjectStore, IDisposable
     /// <summary>Releases the HTTP client.</summary>
     public void Dispose() => _service.Dispose();
 
-    private async Task<PutResult> PutAsync(string key, string name, HashingReadStream content, CancellationToken cancellationToken)
+    private async Task<PutResult> PutAsync(string key, string name, IUploadContent content, CancellationToken cancellationToken)
     {
         string what = $"uploading {Describe(key)}";
-        var upload = new GcsObjectUpload(_service, _options.Bucket, name, content) { IfGenerationMatch = 0, ChunkSize = _options.ChunkSize };
-        upload.LastRequestExecuting += request => SendCrc32C(request, content);
+        var upload = new GcsObjectUpload(_service, _options.Bucket, name, content.Body) { IfGenerationMatch = 0, ChunkSize = _options.ChunkSize };
+        var crc32CHeader = new Crc32CHeaderInterceptor(content);
+        upload.LastRequestExecuting += request => request.Options.Set(Crc32CHeaderInterceptor.OptionKey, [crc32CHeader]);
         IUploadProgress progress;
         try
         {
@@ -157,8 +151,8 @@ public sealed class GcsStore : IObjectStore, IDisposable
         {
             if (progress.Exception is GoogleApiException { HttpStatusCode: HttpStatusCode.PreconditionFailed })
             {
-                await content.DrainAsync(cancellationToken).ConfigureAwait(false);
-                return new PutResult(key, PutOutcome.AlreadyExists, content.BytesHashed, content.Sha256Hex());
+                ContentHashes whole = await content.WholeHashesAsync(cancellationToken).ConfigureAwait(false);
+                return new PutResult(key, PutOutcome.AlreadyExists, whole.Size, whole.Sha256Hex);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -167,27 +161,16 @@ public sealed class GcsStore : IObjectStore, IDisposable
             throw GcsErrors.FromException(failure, what, cancellationToken);
         }
 
-        await CheckStoredAsync(upload.ResponseBody, name, content, what, cancellationToken).ConfigureAwait(false);
-        return new PutResult(key, PutOutcome.Created, content.BytesHashed, content.Sha256Hex());
-    }
-
-    /// <summary>
-    /// Sends the whole object's crc32c with the final chunk, for the server to verify before it commits. By then the
-    /// engine has read the content to its end, so the hash is complete.
-    /// </summary>
-    private static void SendCrc32C(HttpRequestMessage request, HashingReadStream content)
-    {
-        if (content.CanSeek && content.BytesHashed != content.Length)
-            throw new InvalidOperationException($"Only {content.BytesHashed} of {content.Length} bytes were hashed before the final chunk.");
-        request.Headers.Remove(HashHeader.Name);
-        request.Headers.TryAddWithoutValidation(HashHeader.Name, "crc32c=" + Crc32C.ToBase64(content.Crc32C));
+        ContentHashes sent = await content.SentHashesAsync(cancellationToken).ConfigureAwait(false);
+        await CheckStoredAsync(upload.ResponseBody, name, sent, what, cancellationToken).ConfigureAwait(false);
+        return new PutResult(key, PutOutcome.Created, sent.Size, sent.Sha256Hex);
     }
 
     /// <summary>
     /// The resumable engine treats any 2xx as done; this checks that the object the server committed has the size and
     /// crc32c of the bytes sent.
     /// </summary>
-    private async Task CheckStoredAsync(GcsObject? stored, string name, HashingReadStream content, string what, CancellationToken cancellationToken)
+    private async Task CheckStoredAsync(GcsObject? stored, string name, ContentHashes sent, string what, CancellationToken cancellationToken)
     {
         if (stored?.Size is null || stored.Crc32C is null)
         {
@@ -197,11 +180,11 @@ public sealed class GcsStore : IObjectStore, IDisposable
 
         long size = GcsJsonApi.ParseSize(stored, what);
         uint? crc = HashHeader.FromBase64(stored.Crc32C);
-        if (size != content.BytesHashed || crc != content.Crc32C)
+        if (size != sent.Size || crc != sent.Crc32C)
         {
             throw new BronzeException(
                 BronzeErrorKind.IntegrityMismatch,
-                $"{what}: sent {content.BytesHashed} bytes with crc32c {Crc32C.ToBase64(content.Crc32C)}, but the server stores {size} bytes with crc32c {stored.Crc32C}.");
+                $"{what}: sent {sent.Size} bytes with crc32c {Crc32C.ToBase64(sent.Crc32C)}, but the server stores {size} bytes with crc32c {stored.Crc32C}.");
         }
     }
 

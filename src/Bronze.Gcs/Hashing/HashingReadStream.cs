@@ -4,28 +4,17 @@ using System.Security.Cryptography;
 namespace Bronze.Gcs.Hashing;
 
 /// <summary>
-/// A read-only view of the content of a put that computes its size, sha256 and crc32c from the bytes as they are
-/// read. Every byte is hashed exactly once, in order: the upload engine may seek back to resend a chunk the server
-/// did not receive, and those bytes are not hashed again; reading past a byte never read is refused.
+/// A forward-only, read-only view of a put's content that computes its size, sha256 and crc32c from the bytes as
+/// they are read, so the hashes describe exactly what the upload engine sent.
 /// </summary>
 internal sealed class HashingReadStream : Stream
 {
     private readonly Stream _inner;
-    private readonly bool _seekable;
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private uint _crc = Hashing.Crc32C.Initial;
-    private long _position;
 
-    /// <param name="inner">The content, positioned at its start; not disposed by this stream.</param>
-    /// <param name="seekable">
-    /// Whether to expose <paramref name="inner"/>'s length and seeking (a local file), which lets the upload engine
-    /// announce the size up front; otherwise the content is read once, forward only, to its end.
-    /// </param>
-    public HashingReadStream(Stream inner, bool seekable)
-    {
-        _inner = inner;
-        _seekable = seekable && inner.CanSeek;
-    }
+    /// <param name="inner">The content; read from where it stands to its end, and not disposed by this stream.</param>
+    public HashingReadStream(Stream inner) => _inner = inner;
 
     /// <summary>
     /// The failure of the content itself, when reading it threw: the upload engine reports every exception alike,
@@ -33,19 +22,18 @@ internal sealed class HashingReadStream : Stream
     /// </summary>
     public ExceptionDispatchInfo? SourceFailure { get; private set; }
 
-    /// <summary>How many bytes, from the start, have been hashed.</summary>
+    /// <summary>How many bytes have been read and hashed.</summary>
     public long BytesHashed { get; private set; }
 
-    /// <summary>The crc32c of the bytes hashed so far.</summary>
+    /// <summary>The crc32c of the bytes read so far.</summary>
     public uint Crc32C => Hashing.Crc32C.Finish(_crc);
 
-    /// <summary>The lower-case hex sha256 of the bytes hashed so far.</summary>
+    /// <summary>The lower-case hex sha256 of the bytes read so far.</summary>
     public string Sha256Hex() => Convert.ToHexStringLower(_sha256.GetCurrentHash());
 
     /// <summary>Reads and hashes whatever has not been read yet, so the hashes cover the whole content.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        if (_seekable) Position = BytesHashed;
         byte[] buffer = new byte[81920];
         while (await ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
         {
@@ -56,24 +44,19 @@ internal sealed class HashingReadStream : Stream
     public override bool CanRead => true;
 
     /// <inheritdoc/>
-    public override bool CanSeek => _seekable;
+    public override bool CanSeek => false;
 
     /// <inheritdoc/>
     public override bool CanWrite => false;
 
     /// <inheritdoc/>
-    public override long Length => _seekable ? _inner.Length : throw new NotSupportedException();
+    public override long Length => throw new NotSupportedException();
 
     /// <inheritdoc/>
     public override long Position
     {
-        get => _position;
-        set
-        {
-            if (!_seekable) throw new NotSupportedException();
-            _inner.Position = value;
-            _position = value;
-        }
+        get => BytesHashed;
+        set => throw new NotSupportedException();
     }
 
     /// <inheritdoc/>
@@ -120,12 +103,7 @@ internal sealed class HashingReadStream : Stream
     }
 
     /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin)
-    {
-        if (!_seekable) throw new NotSupportedException();
-        _position = _inner.Seek(offset, origin);
-        return _position;
-    }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     /// <inheritdoc/>
     public override void Flush()
@@ -147,18 +125,8 @@ internal sealed class HashingReadStream : Stream
 
     private void Hash(ReadOnlySpan<byte> read)
     {
-        long start = _position;
-        _position += read.Length;
-        if (start > BytesHashed)
-        {
-            throw new InvalidOperationException(
-                $"The content was read from byte {start} before bytes {BytesHashed}-{start - 1} were read; its hash would have a gap.");
-        }
-
-        int skip = (int)Math.Min(read.Length, BytesHashed - start);
-        ReadOnlySpan<byte> fresh = read[skip..];
-        _sha256.AppendData(fresh);
-        _crc = Hashing.Crc32C.Append(_crc, fresh);
-        BytesHashed += fresh.Length;
+        _sha256.AppendData(read);
+        _crc = Hashing.Crc32C.Append(_crc, read);
+        BytesHashed += read.Length;
     }
 }

@@ -1,9 +1,10 @@
 using Bronze.Gcs.Json;
+using Bronze.Gcs.Http;
 using Google.Apis.Services;
 using Google.Apis.Upload;
 using Google.Apis.Util;
 
-namespace Bronze.Gcs.Http;
+namespace Bronze.Gcs.Upload;
 
 /// <summary>
 /// One <c>objects.insert</c> as a resumable upload on Google.Apis' engine (session, chunks, 308 + Range, resume
