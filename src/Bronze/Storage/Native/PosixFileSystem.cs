@@ -47,9 +47,19 @@ internal static class PosixFileSystem
             if (errno is not (EInval or ENoSys or ENotSup)) throw Failure("renameat2", finalPath, errno);
         }
 
-        int linkErrno = Retry(() => link(tempPath, finalPath));
-        if (linkErrno == EExist) return PublishResult.AlreadyExists;
-        if (linkErrno != 0) throw Failure("link", finalPath, linkErrno);
+        return LinkNoReplace(tempPath, finalPath);
+    }
+
+    /// <summary>
+    /// The fallback publish for file systems without RENAME_NOREPLACE: link(2) fails with EEXIST rather than replace,
+    /// and the temp name is removed once the final name holds the file.
+    /// </summary>
+    /// <exception cref="IOException">Any failure other than EEXIST, with its errno.</exception>
+    public static PublishResult LinkNoReplace(string tempPath, string finalPath)
+    {
+        int errno = Retry(() => link(tempPath, finalPath));
+        if (errno == EExist) return PublishResult.AlreadyExists;
+        if (errno != 0) throw Failure("link", finalPath, errno);
         File.Delete(tempPath);
         return PublishResult.Published;
     }

@@ -1,0 +1,78 @@
+using Bronze.Storage.Native;
+using Bronze.Testing;
+
+namespace Bronze.Tests.Storage;
+
+/// <summary>
+/// The no-replace primitives on their own, including the link(2) fallback, which this machine's file system (it has
+/// RENAME_NOREPLACE) never reaches through <see cref="Bronze.Storage.LocalStore"/>.
+/// </summary>
+public sealed class PosixFileSystemTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _temp.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Publish_FreeName_MovesTheTempToIt(bool linkFallback)
+    {
+        SkipOnWindows();
+        string temp = await WriteAsync(".tmp", [1, 2, 3]);
+        string final = Path.Join(_temp.Path, "final");
+
+        PosixFileSystem.PublishResult result = Publish(temp, final, linkFallback);
+
+        Assert.Equal(PosixFileSystem.PublishResult.Published, result);
+        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(final, Ct));
+        Assert.False(File.Exists(temp));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Publish_TakenName_ReturnsAlreadyExistsAndChangesNothing(bool linkFallback)
+    {
+        SkipOnWindows();
+        string temp = await WriteAsync(".tmp", [1, 2, 3]);
+        string final = await WriteAsync("final", [9]);
+
+        PosixFileSystem.PublishResult result = Publish(temp, final, linkFallback);
+
+        Assert.Equal(PosixFileSystem.PublishResult.AlreadyExists, result);
+        Assert.Equal([9], await File.ReadAllBytesAsync(final, Ct));
+        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(temp, Ct));
+    }
+
+    [Fact]
+    public void Publish_MissingTemp_ThrowsIOException()
+    {
+        SkipOnWindows();
+
+        Assert.Throws<IOException>(() => PosixFileSystem.PublishNoReplace(Path.Join(_temp.Path, ".gone"), Path.Join(_temp.Path, "final")));
+    }
+
+    [Fact]
+    public void FsyncDirectory_MissingFolder_ThrowsIOException()
+    {
+        SkipOnWindows();
+
+        PosixFileSystem.FsyncDirectory(_temp.Path);
+        Assert.Throws<IOException>(() => PosixFileSystem.FsyncDirectory(Path.Join(_temp.Path, "missing")));
+    }
+
+    private static PosixFileSystem.PublishResult Publish(string temp, string final, bool linkFallback) =>
+        linkFallback ? PosixFileSystem.LinkNoReplace(temp, final) : PosixFileSystem.PublishNoReplace(temp, final);
+
+    private static void SkipOnWindows() => Assert.SkipWhen(OperatingSystem.IsWindows(), "POSIX calls only.");
+
+    private async Task<string> WriteAsync(string name, byte[] bytes)
+    {
+        string path = Path.Join(_temp.Path, name);
+        await File.WriteAllBytesAsync(path, bytes, Ct);
+        return path;
+    }
+}
