@@ -12,6 +12,17 @@ public sealed class SnappyFormatTests
     }
 
     [Fact]
+    public void Compress_FixedInput_GivesTheBytesEarlierVersionsGave()
+    {
+        // Byte-determinism across processes and Bronze versions: the same pages must keep giving the same file bytes.
+        byte[] input = CodecSamples.Structured(300_000, 45);
+
+        string sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Compress(input)));
+
+        Assert.Equal("e1cbb0498f144014e03a326bb088e69a2fd6a0c3c79a12a6b8336355b920128b", sha256);
+    }
+
+    [Fact]
     public void Compress_OneByte_IsOneLiteral()
     {
         Assert.Equal(new byte[] { 0x01, 0x00, 0x42 }, Compress([0x42]));
