@@ -3,7 +3,7 @@ using Bronze.Layout;
 namespace Bronze.Sources;
 
 /// <summary>
-/// Where ledgers come from: yields the <c>ledgers_lcm_raw</c> rows of a ledger range, in ascending sequence order.
+/// Where ledgers come from: yields the ledgers of a range, in ascending sequence order.
 /// </summary>
 /// <remarks>
 /// A source yields every ledger that exists in the range and no other; a ledger it cannot produce is an exception, never
@@ -16,7 +16,7 @@ public interface ILedgerSource
     string Name { get; }
 
     /// <summary>The rows of the ledgers in [<paramref name="start"/>, <paramref name="end"/>] that exist, in order.</summary>
-    /// <param name="dataset">The dataset the rows are for; its names fill the dataset columns.</param>
+    /// <param name="dataset">The dataset the rows are for (its network says which chain).</param>
     /// <param name="start">The first ledger, at least 0.</param>
     /// <param name="end">The last ledger, inclusive.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>

@@ -1,9 +1,8 @@
 namespace Bronze.Sources;
 
 /// <summary>
-/// One row of the <c>ledgers_lcm_raw</c> table: one closed ledger, its header fields and its raw LedgerCloseMeta XDR.
-/// The dataset columns (<see cref="BronzeVersion"/>, <see cref="EraId"/>, <see cref="Network"/>) repeat the partition's
-/// names so a file read on its own still says where it belongs.
+/// One ledger as a source delivers it: its header fields and its raw LedgerCloseMeta XDR. The table's dataset columns
+/// (<c>bronze_version</c>, <c>era_id</c>, <c>network</c>) are not here: the copier writes them from the partition.
 /// </summary>
 public sealed record LedgerRow
 {
@@ -42,15 +41,6 @@ public sealed record LedgerRow
 
     /// <summary>The sha256 of <see cref="XdrBytes"/>, 64 lower-case hex digits.</summary>
     public required string XdrSha256 { get; init; }
-
-    /// <summary>The dataset's version label, e.g. <c>v1</c>.</summary>
-    public required string BronzeVersion { get; init; }
-
-    /// <summary>The dataset's era id, e.g. <c>pre_p23</c>.</summary>
-    public required string EraId { get; init; }
-
-    /// <summary>The dataset's network, e.g. <c>pubnet</c>.</summary>
-    public required string Network { get; init; }
 
     /// <summary>The length of <see cref="XdrBytes"/> in bytes.</summary>
     public int XdrByteLength => XdrBytes.Length;

@@ -66,7 +66,7 @@ public sealed class SyntheticLedgerSource : ILedgerSource
     }
 
     /// <summary>The row of one ledger.</summary>
-    /// <param name="dataset">The dataset; its network seeds the data, its names fill the dataset columns.</param>
+    /// <param name="dataset">The dataset; its network seeds the data.</param>
     /// <param name="sequence">The ledger, at least <see cref="FirstLedger"/>.</param>
     public LedgerRow Create(DatasetRef dataset, long sequence)
     {
@@ -118,9 +118,6 @@ public sealed class SyntheticLedgerSource : ILedgerSource
             OperationCount = operationCountKnown ? operations : null,
             XdrBytes = xdr,
             XdrSha256 = Convert.ToHexStringLower(SHA256.HashData(xdr)),
-            BronzeVersion = dataset.VersionLabel,
-            EraId = dataset.EraId,
-            Network = dataset.Network,
         };
     }
 

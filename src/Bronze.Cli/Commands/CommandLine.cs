@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Bronze.Cli.Commands;
+
+/// <summary>The command tree of <c>bronze</c>: copy, verify and ls, with their flags and help.</summary>
+internal static class CommandLine
+{
+    public static RootCommand Build(CliOptions o)
+    {
+        var root = new RootCommand(
+            "bronze: writes the raw layer of a data lake as immutable, partitioned Parquet files with a manifest per partition, "
+            + "and verifies it. " + ExitCodes.HelpText);
+        root.Options.Remove(root.Options.First(option => option.Name == "--version"));
+        root.HelpName = "bronze";
+
+        var copy = new Command("copy",
+            "Copy a ledger range into the dataset: skips complete partitions, heals incomplete ones, writes the rest; never overwrites. "
+            + "Default: ledgers 0-99999 from the synthetic source to ./output. " + ExitCodes.HelpText);
+        foreach (Option option in Common(o).Concat([o.Start, o.End, o.PartitionSize, o.Parallel, o.Codec, o.Source, o.XdrMean, o.DryRun]))
+            copy.Options.Add(option);
+
+        var verify = new Command("verify",
+            "Verify the dataset: manifests against the schema, data files' sha256, size and row count from the footer, unexpected files. "
+            + "Without --start/--end, every partition found. " + ExitCodes.HelpText);
+        foreach (Option option in Common(o).Concat([o.Start, o.End, o.PartitionSize, o.Parallel])) verify.Options.Add(option);
+
+        var ls = new Command("ls", "List the dataset's partitions with status, rows and bytes. " + ExitCodes.HelpText);
+        foreach (Option option in Common(o)) ls.Options.Add(option);
+
+        root.Subcommands.Add(copy);
+        root.Subcommands.Add(verify);
+        root.Subcommands.Add(ls);
+        return root;
+    }
+
+    private static Option[] Common(CliOptions o) => [o.Dest, o.Prefix, o.Network, o.Era, o.Version, o.Table, o.Json];
+}

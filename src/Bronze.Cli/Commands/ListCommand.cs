@@ -1,0 +1,55 @@
+using Bronze.Cli.Output;
+using Bronze.Cli.Settings;
+using Bronze.Cli.Stores;
+using Bronze.Copier;
+using Bronze.Layout;
+using Bronze.Partitions;
+using Bronze.Storage;
+
+namespace Bronze.Cli.Commands;
+
+/// <summary><c>bronze ls</c>: the dataset's partitions with their status, rows and bytes. Reads only.</summary>
+internal static class ListCommand
+{
+    public static async Task<int> RunAsync(DatasetSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        IObjectStore store = StoreFactory.Open(settings.Destination, readOnly: true);
+        using IDisposable? disposable = store as IDisposable;
+        var partitions = new PartitionStore(store, settings.Prefix);
+        int count = 0;
+        long rows = 0, bytes = 0;
+        if (!console.Json) console.Line($"{store.Description} {settings.Dataset.Key(settings.Prefix)}/");
+        await foreach (PartitionRef partition in partitions.ListPartitionsAsync(settings.Dataset, cancellationToken).ConfigureAwait(false))
+        {
+            PartitionPlan plan = await PartitionPlanner.PlanAsync(partitions, partition, cancellationToken).ConfigureAwait(false);
+            long? partitionRows = plan.Manifest?.Tables.GetValueOrDefault(partition.Table)?.RowCount;
+            long? size = (await store.StatAsync(plan.DataKey, cancellationToken).ConfigureAwait(false))?.Size;
+            string status = plan.Status == PlannedStatus.New ? "absent" : plan.Status.ToString().ToLowerInvariant();
+            count++;
+            rows += partitionRows ?? 0;
+            bytes += size ?? 0;
+            if (console.Json)
+            {
+                console.JsonLine(new PartitionLine("listed", partition.Start, partition.End, status)
+                {
+                    Key = plan.DirectoryKey,
+                    Rows = partitionRows,
+                    Bytes = size,
+                    Message = plan.Detail,
+                }, CliJsonContext.Default.PartitionLine);
+            }
+            else
+            {
+                string shownRows = partitionRows is { } r ? Units.Count(r) + " rows" : "- rows";
+                string shownBytes = size is { } b ? Units.Bytes(b) : "-";
+                console.Line($"range={partition.Start}-{partition.End,-12} {status,-10} {shownRows,16} {shownBytes,12}{(plan.Detail is null ? "" : "  " + plan.Detail)}");
+            }
+        }
+
+        if (console.Json)
+            console.JsonLine(new SummaryLine("ls", ExitCodes.Ok) { Partitions = count, Rows = rows, Bytes = bytes }, CliJsonContext.Default.SummaryLine);
+        else
+            console.Line($"{count} partitions, {Units.Count(rows)} rows, {Units.Bytes(bytes)}.");
+        return ExitCodes.Ok;
+    }
+}

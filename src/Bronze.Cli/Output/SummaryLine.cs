@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace Bronze.Cli.Output;
+
+/// <summary>The last JSON line of every command: what it did, and its exit code.</summary>
+internal sealed record SummaryLine(string Command, int ExitCode)
+{
+    [JsonPropertyOrder(-1)]
+    public string Type => "summary";
+
+    public int? Partitions { get; init; }
+
+    public int? Written { get; init; }
+
+    public int? Skipped { get; init; }
+
+    public int? Healed { get; init; }
+
+    public int? Conflicts { get; init; }
+
+    public int? Failed { get; init; }
+
+    public int? Issues { get; init; }
+
+    public bool? Valid { get; init; }
+
+    public long? Rows { get; init; }
+
+    public long? Bytes { get; init; }
+
+    public long? SourceBytes { get; init; }
+
+    public double? ElapsedSeconds { get; init; }
+
+    public double? BytesPerSecond { get; init; }
+
+    public double? SourceBytesPerSecond { get; init; }
+
+    public string? Message { get; init; }
+}

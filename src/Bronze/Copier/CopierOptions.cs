@@ -1,0 +1,71 @@
+using System.Globalization;
+using Bronze.Errors;
+using Bronze.Layout;
+using Bronze.Manifests;
+using Bronze.Parquet;
+
+namespace Bronze.Copier;
+
+/// <summary>What a <see cref="LedgerCopier"/> copies and how. Every default is documented on its property.</summary>
+public sealed record CopierOptions
+{
+    /// <summary>The default ledgers per partition.</summary>
+    public const long DefaultPartitionSize = 10_000;
+
+    /// <summary>The largest parallelism allowed.</summary>
+    public const int MaxParallelism = 256;
+
+    /// <summary>The table to write.</summary>
+    public required DatasetRef Dataset { get; init; }
+
+    /// <summary>The first ledger to copy: a multiple of <see cref="PartitionSize"/>.</summary>
+    public required long Start { get; init; }
+
+    /// <summary>The last ledger to copy, inclusive: one less than a multiple of <see cref="PartitionSize"/>.</summary>
+    public required long End { get; init; }
+
+    /// <summary>Ledgers per partition. Default 10,000.</summary>
+    public long PartitionSize { get; init; } = DefaultPartitionSize;
+
+    /// <summary>Partitions written at once. Default <see cref="Environment.ProcessorCount"/> (one per core).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The Parquet codec. Default <see cref="ParquetCodec.Zstd"/>.</summary>
+    public ParquetCodec Codec { get; init; } = ParquetCodec.Zstd;
+
+    /// <summary>The dataset prefix inside the store; empty (the default) means the store's root.</summary>
+    public string Prefix { get; init; } = "";
+
+    /// <summary>
+    /// Target uncompressed bytes per Parquet row group. Default 32 MiB: the writer holds about one compressed row
+    /// group per partition in memory, so this with <see cref="Parallelism"/> bounds the copier's memory.
+    /// </summary>
+    public long RowGroupBytes { get; init; } = 32L << 20;
+
+    /// <summary>What the manifests name as their producer. Default <see cref="ManifestProducer.Current"/>.</summary>
+    public ManifestProducer? Producer { get; init; }
+
+    /// <summary>The clock for manifests' <c>created_at</c>. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>
+    /// Receives the copier's events, called from worker threads, possibly at once: it must be thread-safe and quick.
+    /// Default none.
+    /// </summary>
+    public IProgress<CopierEvent>? Progress { get; init; }
+
+    /// <summary>Checks every value and returns the options.</summary>
+    /// <exception cref="BronzeException"><see cref="BronzeErrorKind.InvalidInput"/> naming the option and the rule.</exception>
+    public CopierOptions Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Dataset);
+        StoragePrefix.Validate(Prefix);
+        _ = PartitionRef.Cover(Dataset, Start, End, PartitionSize);
+        if (Parallelism is < 1 or > MaxParallelism)
+            throw BronzeException.Invalid("parallel", $"be between 1 and {MaxParallelism}", Parallelism.ToString(CultureInfo.InvariantCulture));
+        if (!Enum.IsDefined(Codec)) throw BronzeException.Invalid("codec", "be one of zstd, snappy, gzip, brotli, none", Codec.ToString());
+        if (RowGroupBytes < 1 << 20)
+            throw BronzeException.Invalid("row_group_bytes", "be at least 1 MiB", RowGroupBytes.ToString(CultureInfo.InvariantCulture));
+        return this;
+    }
+}

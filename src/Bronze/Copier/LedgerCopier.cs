@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Bronze.Layout;
+using Bronze.Partitions;
+using Bronze.Sources;
+using Bronze.Storage;
+
+namespace Bronze.Copier;
+
+/// <summary>
+/// Copies a ledger range from a source into a store as aligned, immutable partitions: plans the partitions, skips
+/// complete ones, heals incomplete ones, writes the rest with bounded parallelism, and reports every step as a
+/// <see cref="CopierEvent"/>. The store alone says what is done: a run that stops (cancelled, killed) is resumed by
+/// running it again, with no local checkpoint.
+/// </summary>
+/// <remarks>
+/// Nothing is ever overwritten. A partition is published only whole: its data file goes in with put-if-absent once
+/// the source has delivered the full range, then its manifest commits it. Cancelled partitions publish nothing.
+/// </remarks>
+public sealed class LedgerCopier
+{
+    private readonly PartitionStore _store;
+    private readonly ILedgerSource _source;
+    private readonly CopierOptions _options;
+
+    /// <summary>Creates a copier.</summary>
+    /// <param name="store">Where the partitions go.</param>
+    /// <param name="source">Where the rows come from.</param>
+    /// <param name="options">What to copy and how; checked here.</param>
+    /// <exception cref="Errors.BronzeException">An option breaks a rule (the message names it).</exception>
+    public LedgerCopier(IObjectStore store, ILedgerSource source, CopierOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
+        _store = new PartitionStore(store, _options.Prefix);
+    }
+
+    /// <summary>The partitions of the run's range, in order.</summary>
+    public IReadOnlyList<PartitionRef> Partitions =>
+        PartitionRef.Cover(_options.Dataset, _options.Start, _options.End, _options.PartitionSize);
+
+    /// <summary>What a run would do, read from the store without writing anything (the dry-run).</summary>
+    /// <param name="cancellationToken">Stops the planning.</param>
+    /// <returns>Every partition of the range, in order, with its status and the keys a run would write.</returns>
+    /// <exception cref="Errors.BronzeException">The store failed.</exception>
+    public async Task<IReadOnlyList<PartitionPlan>> PlanAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<PartitionRef> partitions = Partitions;
+        var plans = new PartitionPlan[partitions.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, partitions.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+            async (i, token) => plans[i] = await PartitionPlanner.PlanAsync(_store, partitions[i], token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        return plans;
+    }
+
+    /// <summary>Runs the copy.</summary>
+    /// <param name="cancellationToken">
+    /// Stops the run: partitions in flight are abandoned and publish nothing; the next run resumes from the store.
+    /// </param>
+    /// <returns>What the run did. A conflict or a failed partition does not stop the others.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<CopyRunSummary> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var tally = new RunTally();
+        var problems = new ConcurrentQueue<(int Order, CopierEvent Event)>();
+        IReadOnlyList<PartitionRef> partitions = Partitions;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, partitions.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                CopierEvent done = await ProcessAsync(partitions[i], tally, token).ConfigureAwait(false);
+                if (done.Kind is CopierEventKind.Conflict or CopierEventKind.Failed) problems.Enqueue((tally.NextProblem(), done));
+                _options.Progress?.Report(done);
+            }).ConfigureAwait(false);
+
+        return tally.Summary(partitions.Count, clock.Elapsed, [.. problems.OrderBy(p => p.Order).Select(p => p.Event)]);
+    }
+
+    private async Task<CopierEvent> ProcessAsync(PartitionRef partition, RunTally tally, CancellationToken cancellationToken)
+    {
+        var job = new PartitionJob(_store, _source, _options, partition);
+        PartitionOutcome outcome;
+        try
+        {
+            PartitionPlan plan = await PartitionPlanner.PlanAsync(_store, partition, cancellationToken).ConfigureAwait(false);
+            _options.Progress?.Report(new CopierEvent(CopierEventKind.Planned, partition, 0, 0, job.Elapsed, plan.Status, plan.Detail));
+            outcome = plan.Status switch
+            {
+                PlannedStatus.New => await job.WriteAsync(cancellationToken).ConfigureAwait(false),
+                PlannedStatus.Incomplete => await job.HealAsync(cancellationToken).ConfigureAwait(false),
+                PlannedStatus.Complete => new PartitionOutcome(
+                    CopierEventKind.Skipped, plan.Manifest?.Tables[partition.Table].RowCount ?? 0,
+                    plan.Manifest?.Tables[partition.Table].ByteSize ?? 0, "already complete"),
+                _ => new PartitionOutcome(CopierEventKind.Conflict, 0, 0, plan.Detail),
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            outcome = new PartitionOutcome(CopierEventKind.Failed, 0, 0, e.Message);
+        }
+
+        tally.Add(outcome, job.SourceBytes);
+        return new CopierEvent(outcome.Kind, partition, outcome.Rows, outcome.Bytes, job.Elapsed, Message: outcome.Message);
+    }
+}

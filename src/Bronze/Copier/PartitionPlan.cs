@@ -1,0 +1,30 @@
+using Bronze.Layout;
+using Bronze.Manifests;
+
+namespace Bronze.Copier;
+
+/// <summary>One partition of a copy plan: its status and the keys the copy would write for it.</summary>
+/// <param name="Partition">The partition.</param>
+/// <param name="Status">What the store holds of it.</param>
+/// <param name="DirectoryKey">Its folder key.</param>
+/// <param name="DataKey">Its data file's key.</param>
+/// <param name="ManifestKey">Its manifest's key.</param>
+/// <param name="Manifest">Its manifest, when it exists and could be read.</param>
+/// <param name="Detail">Why it is a conflict; otherwise <see langword="null"/>.</param>
+public sealed record PartitionPlan(
+    PartitionRef Partition,
+    PlannedStatus Status,
+    string DirectoryKey,
+    string DataKey,
+    string ManifestKey,
+    Manifest? Manifest = null,
+    string? Detail = null)
+{
+    /// <summary>The keys a copy would write for this partition: none when complete or in conflict.</summary>
+    public IReadOnlyList<string> KeysToWrite => Status switch
+    {
+        PlannedStatus.New => [DataKey, ManifestKey],
+        PlannedStatus.Incomplete => [ManifestKey],
+        _ => [],
+    };
+}

@@ -1,0 +1,27 @@
+using Bronze.Testing;
+
+namespace Bronze.Cli.Tests;
+
+/// <summary>A temp working folder for a CLI test, with the small copy arguments that keep runs fast.</summary>
+internal sealed class CliTestFolder : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+
+    public string Path => _folder.Path;
+
+    /// <summary>The dataset folder under the destination <c>out</c>.</summary>
+    public string Dataset => System.IO.Path.Join(Path, "out", "pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
+
+    public string Out => System.IO.Path.Join(Path, "out");
+
+    /// <summary>copy of ledgers 0 to end in partitions of size, small XDR.</summary>
+    public static string[] Copy(long end = 39, long size = 10, params string[] more) =>
+        ["copy", "--dest", "out", "--start", "0", "--end", end.ToString(System.Globalization.CultureInfo.InvariantCulture),
+         "--partition-size", size.ToString(System.Globalization.CultureInfo.InvariantCulture), "--xdr-mean-bytes", "1024", .. more];
+
+    public string DataFile(long start, long end) => System.IO.Path.Join(Dataset, $"range={start}-{end}", $"part-{start}-{end}.parquet");
+
+    public string Manifest(long start, long end) => System.IO.Path.Join(Dataset, $"range={start}-{end}", "_manifest.json");
+
+    public void Dispose() => _folder.Dispose();
+}
