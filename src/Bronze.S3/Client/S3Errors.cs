@@ -39,17 +39,6 @@ internal static class S3Errors
         _ => FindNetworkError(error) is not null,
     };
 
-    /// <summary>Whether the request surely never reached the server (the connection was refused or not made).</summary>
-    public static bool NeverSent(Exception error)
-    {
-        for (Exception? e = error; e is not null; e = e.InnerException)
-        {
-            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound }) return true;
-        }
-
-        return false;
-    }
-
     /// <summary>The typed error for a failed operation.</summary>
     /// <param name="error">What the SDK or the network threw.</param>
     /// <param name="action">What was being done, e.g. "writing 'a/b.parquet' to s3://bucket/prefix".</param>

@@ -8,12 +8,13 @@ namespace Bronze.S3.Upload;
 
 /// <summary>
 /// Runs one conditional write (PutObject or CompleteMultipartUpload with <c>If-None-Match: *</c>) with the store's own
-/// retries, so that a retried write that answers 412 can be told apart from a key another writer holds.
+/// retries, and tells a key another writer holds from one this very put wrote.
 /// </summary>
 /// <remarks>
-/// A write whose response was lost (a reset or timeout after the body was sent) may have succeeded on the server; its
-/// retry then gets 412. Only in that case the existing object's ETag is compared with the one this write produces: if
-/// they match, the object holds exactly these bytes and the outcome is <see cref="PutOutcome.Created"/>.
+/// A write whose response was lost (a reset or timeout after the server committed it) is retried, by the store or
+/// below it by the HTTP stack, and the retry answers 412. So every object carries a write id unique to its put (user
+/// metadata <c>x-amz-meta-bronze-write-id</c>), and a 412 is followed by a HEAD: when the stored object has this put's
+/// write id, the outcome is <see cref="PutOutcome.Created"/>. Concurrent writers have distinct ids, so exactly one wins.
 /// </remarks>
 internal static class ConditionalWrite
 {
@@ -24,18 +25,23 @@ internal static class ConditionalWrite
         Conflict,
     }
 
+    /// <summary>The user-metadata name of the write id (the SDK adds the <c>x-amz-meta-</c> prefix).</summary>
+    public const string WriteIdMetadata = "x-amz-meta-bronze-write-id";
+
+    /// <summary>A fresh write id for one put.</summary>
+    public static string NewWriteId() => Guid.NewGuid().ToString("N");
+
     /// <summary>Runs <paramref name="attempt"/> until it writes, the key turns out to exist, or retries run out.</summary>
     /// <param name="context">The store's context.</param>
     /// <param name="key">The store key, for messages.</param>
-    /// <param name="expectedETag">The ETag the written object will have (quoted), for the lost-response check.</param>
+    /// <param name="writeId">The write id the attempt stores with the object.</param>
     /// <param name="deadline">The deadline of one attempt.</param>
     /// <param name="attempt">One write; it throws <see cref="AmazonS3Exception"/> 412/409 when the condition fails.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     public static async Task<PutOutcome> RunAsync(
-        S3Context context, string key, string expectedETag, TimeSpan deadline, Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
+        S3Context context, string key, string writeId, TimeSpan deadline, Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
     {
         string action = $"writing '{key}' to {context.Description}";
-        bool maybeWritten = false;
         for (int retry = 0; ; retry++)
         {
             try
@@ -44,7 +50,7 @@ internal static class ConditionalWrite
                 if (answer == Answer.Written) return PutOutcome.Created;
                 if (answer == Answer.Exists)
                 {
-                    return maybeWritten && await HoldsAsync(context, key, expectedETag, cancellationToken).ConfigureAwait(false)
+                    return await WroteAsync(context, key, writeId, cancellationToken).ConfigureAwait(false)
                         ? PutOutcome.Created
                         : PutOutcome.AlreadyExists;
                 }
@@ -54,7 +60,7 @@ internal static class ConditionalWrite
             }
             catch (BronzeException e) when (e.IsTransient && retry < context.Options.MaxRetries)
             {
-                maybeWritten |= !S3Errors.NeverSent(e);
+                // Retried below, after the backoff.
             }
 
             await Task.Delay(Backoff(retry), cancellationToken).ConfigureAwait(false);
@@ -85,12 +91,13 @@ internal static class ConditionalWrite
         }
     }
 
-    private static async Task<bool> HoldsAsync(S3Context context, string key, string expectedETag, CancellationToken cancellationToken)
+    /// <summary>Whether the stored object is the one this put wrote (its write id), or another writer's.</summary>
+    private static async Task<bool> WroteAsync(S3Context context, string key, string writeId, CancellationToken cancellationToken)
     {
         var request = new GetObjectMetadataRequest { BucketName = context.Bucket, Key = context.BucketKey(key) };
         GetObjectMetadataResponse head = await context.RunAsync(
             $"checking '{key}' in {context.Description}", context.Deadline(), t => context.Client.GetObjectMetadataAsync(request, t), cancellationToken)
             .ConfigureAwait(false);
-        return string.Equals(head.ETag, expectedETag, StringComparison.OrdinalIgnoreCase);
+        return head.Metadata[WriteIdMetadata] == writeId;
     }
 }

@@ -21,7 +21,9 @@ internal static class MultipartPut
         S3Context context, string key, Stream source, long expectedSize, CancellationToken cancellationToken)
     {
         string bucketKey = context.BucketKey(key);
+        string writeId = ConditionalWrite.NewWriteId();
         var initiate = new InitiateMultipartUploadRequest { BucketName = context.Bucket, Key = bucketKey, ContentType = "application/octet-stream" };
+        initiate.Metadata[ConditionalWrite.WriteIdMetadata] = writeId;
         InitiateMultipartUploadResponse started = await context.RunAsync(
             $"starting a multipart upload of '{key}' to {context.Description}", context.Deadline(),
             t => context.Client.InitiateMultipartUploadAsync(initiate, t), cancellationToken).ConfigureAwait(false);
@@ -34,7 +36,7 @@ internal static class MultipartPut
                 await UploadPartsAsync(context, key, uploadId, source, partSize, cancellationToken).ConfigureAwait(false);
             string expectedETag = $"\"{Convert.ToHexStringLower(MD5.HashData(etagSource))}-{parts.Count}\"";
             outcome = await ConditionalWrite.RunAsync(
-                context, key, expectedETag, context.Deadline(),
+                context, key, writeId, context.Deadline(),
                 t => CompleteAsync(context, key, uploadId, parts, expectedETag, t), cancellationToken).ConfigureAwait(false);
             return (outcome, digest);
         }

@@ -14,13 +14,13 @@ internal static class SinglePut
 {
     public static async Task<PutOutcome> UploadAsync(S3Context context, string key, StagedContent content, CancellationToken cancellationToken)
     {
-        ContentDigest digest = content.Digest;
+        string writeId = ConditionalWrite.NewWriteId();
         return await ConditionalWrite.RunAsync(
-            context, key, digest.SinglePartETag, context.Deadline(digest.Size), t => AttemptAsync(context, key, content, t), cancellationToken)
+            context, key, writeId, context.Deadline(content.Size), t => AttemptAsync(context, key, content, writeId, t), cancellationToken)
             .ConfigureAwait(false);
     }
 
-    private static async Task AttemptAsync(S3Context context, string key, StagedContent content, CancellationToken cancellationToken)
+    private static async Task AttemptAsync(S3Context context, string key, StagedContent content, string writeId, CancellationToken cancellationToken)
     {
         ContentDigest digest = content.Digest;
         Stream body = content.OpenRead();
@@ -40,6 +40,7 @@ internal static class SinglePut
                 UseChunkEncoding = false,
             };
             request.Headers.ContentLength = digest.Size;
+            request.Metadata[ConditionalWrite.WriteIdMetadata] = writeId;
             if (context.ChecksumSha256) request.ChecksumSHA256 = digest.Sha256Base64;
 
             PutObjectResponse response = await context.WriteClient.PutObjectAsync(request, cancellationToken).ConfigureAwait(false);

@@ -238,6 +238,23 @@ public abstract class S3StoreTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_ResponseLostAfterServerWrote_RetryFindsOwnBytesAndReportsCreated()
+    {
+        string bucket = await Server.CreateBucketAsync(Token);
+        await using var proxy = new FaultProxy(Server.Endpoint, Fault.LoseFirstResponse);
+        using var store = new S3Store(Server.Options(bucket) with { ServiceUrl = proxy.Endpoint });
+        byte[] data = TestBytes.Create(10_000, seed: 11);
+
+        PutResult result = await store.PutIfAbsentAsync("lost", new MemoryStream(data), Token);
+        PutResult again = await store.PutIfAbsentAsync("lost", new MemoryStream(data), Token);
+
+        Assert.Equal(1, proxy.FaultsInjected);
+        Assert.Equal(PutOutcome.Created, result.Outcome);
+        Assert.Equal(PutOutcome.AlreadyExists, again.Outcome);
+        Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("lost", Token), Token));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task PutIfAbsentAsync_BytesCorruptedOnTheWire_ServerRefusesAndNothingIsVisible()
     {
         if (!Server.VerifiesChecksums) Assert.Skip($"{Server.Name} does not verify Content-MD5 or payload hashes.");

@@ -17,6 +17,12 @@ public enum Fault
 
     /// <summary>Accepts connections and reads them, but never answers or forwards anything.</summary>
     Stall,
+
+    /// <summary>
+    /// On the first connection only, forwards the request but never the response: once the server has answered
+    /// <c>200</c> the client's connection is reset, as when a response is lost after the server committed the write.
+    /// </summary>
+    LoseFirstResponse,
 }
 
 /// <summary>
@@ -30,6 +36,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _faultsInjected;
+    private int _connections;
 
     /// <summary>Starts the proxy in front of <paramref name="upstream"/>.</summary>
     public FaultProxy(Uri upstream, Fault fault, long offset = 0)
@@ -96,8 +103,9 @@ public sealed class FaultProxy : IAsyncDisposable
             {
                 await server.ConnectAsync(_upstream, _stop.Token);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                bool loseResponse = Fault == Fault.LoseFirstResponse && Interlocked.Increment(ref _connections) == 1;
                 Task up = PumpAsync(client, server, faulty: true, linked.Token);
-                Task down = PumpAsync(server, client, faulty: false, linked.Token);
+                Task down = loseResponse ? LoseResponseAsync(server, client, linked.Token) : PumpAsync(server, client, faulty: false, linked.Token);
                 await Task.WhenAny(up, down);
                 await linked.CancelAsync();
                 await Task.WhenAll(up.ContinueWith(_ => { }, TaskScheduler.Default), down.ContinueWith(_ => { }, TaskScheduler.Default));
@@ -148,6 +156,29 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             Reset(to);
         }
+    }
+
+    /// <summary>Swallows what the server sends; resets the client once the final 200 status line has come.</summary>
+    private async Task LoseResponseAsync(Socket server, Socket client, CancellationToken cancellationToken)
+    {
+        byte[] buffer = new byte[64 << 10];
+        var seen = new System.Text.StringBuilder();
+        try
+        {
+            int read;
+            while ((read = await server.ReceiveAsync(buffer, SocketFlags.None, cancellationToken)) > 0)
+            {
+                seen.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+                if (seen.ToString().Contains(" 200 ", StringComparison.Ordinal)) break;
+            }
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            // The server went away first.
+        }
+
+        Interlocked.Increment(ref _faultsInjected);
+        Reset(client);
     }
 
     private async Task DrainAsync(Socket client)
