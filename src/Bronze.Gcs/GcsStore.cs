@@ -112,7 +112,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
         string? pageToken = null;
         do
         {
-            GcsObjectList page = await _api.ListPageAsync(namePrefix, pageToken, what, cancellationToken).ConfigureAwait(false);
+            GcsObjectList page = await _api.ListPageAsync(namePrefix, _options.ListPageSize, pageToken, what, cancellationToken).ConfigureAwait(false);
             List<ObjectInfo> items = [];
             foreach (GcsObject item in page.Items ?? [])
             {

@@ -72,6 +72,9 @@ public sealed record GcsStoreOptions
     /// </summary>
     public int MaxAttempts { get; init; } = 4;
 
+    /// <summary>How many objects one listing request asks for (the API's maximum, 1,000); smaller only in tests.</summary>
+    internal int ListPageSize { get; init; } = 1000;
+
     /// <summary>
     /// Reads <c>gs://bucket/prefix</c>, falling back to <see cref="BucketVariable"/> when the URL names no bucket
     /// (<c>gs://</c>, or <paramref name="url"/> empty) and to <see cref="PrefixVariable"/> when it has no path; when

@@ -53,9 +53,9 @@ internal sealed class GcsJsonApi
     }
 
     /// <summary>One page of the objects whose names start with <paramref name="prefix"/>.</summary>
-    public async Task<GcsObjectList> ListPageAsync(string prefix, string? pageToken, string what, CancellationToken cancellationToken)
+    public async Task<GcsObjectList> ListPageAsync(string prefix, int pageSize, string? pageToken, string what, CancellationToken cancellationToken)
     {
-        string query = $"{_bucketPath}?prefix={Uri.EscapeDataString(prefix)}&maxResults=1000&fields=items(name,size),nextPageToken";
+        string query = $"{_bucketPath}?prefix={Uri.EscapeDataString(prefix)}&maxResults={pageSize}&fields=items(name,size),nextPageToken";
         if (pageToken is not null) query += "&pageToken=" + Uri.EscapeDataString(pageToken);
         using HttpResponseMessage response = await SendAsync(query, HttpCompletionOption.ResponseContentRead, what, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode) throw await GcsErrors.FromResponseAsync(response, what, cancellationToken).ConfigureAwait(false);

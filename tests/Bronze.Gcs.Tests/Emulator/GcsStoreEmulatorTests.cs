@@ -50,6 +50,18 @@ public sealed class GcsStoreEmulatorTests
     }
 
     [Fact]
+    public async Task ListAsync_MorePagesThanOne_ListsEveryKeyOnce()
+    {
+        using var store = new GcsStore(GcsEmulator.Options() with { ListPageSize = 2 });
+        string[] keys = [.. Enumerable.Range(0, 7).Select(i => $"p/{i:D2}")];
+        foreach (string key in keys) await store.PutIfAbsentAsync(key, new MemoryStream([7]), Ct);
+
+        List<string> listed = await ListKeysAsync(store, "p/");
+
+        Assert.Equal(keys, listed);
+    }
+
+    [Fact]
     public async Task PutIfAbsentAsync_KeyTooLongUnderThePrefix_ThrowsInvalidBeforeAnyRequest()
     {
         using GcsStore store = GcsEmulator.NewStore();
