@@ -22,7 +22,8 @@ public sealed partial class LocalStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// A missing <paramref name="filePath"/> gives <see cref="BronzeErrorKind.InvalidInput"/> naming <c>filePath</c>.
+    /// A missing <paramref name="filePath"/>, or a folder, gives <see cref="BronzeErrorKind.InvalidInput"/> naming
+    /// <c>filePath</c>; a file that cannot be opened gives <see cref="BronzeErrorKind.Failure"/>.
     /// </remarks>
     public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {
@@ -34,9 +35,14 @@ public sealed partial class LocalStore
         {
             source = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+                                      || (e is UnauthorizedAccessException && Directory.Exists(filePath)))
         {
             throw BronzeException.Invalid("filePath", "name an existing file", filePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BronzeException(BronzeErrorKind.Failure, $"Cannot read '{filePath}': {e.Message}", field: "filePath", innerException: e);
         }
 
         await using (source.ConfigureAwait(false))
@@ -63,7 +69,7 @@ public sealed partial class LocalStore
             cancellationToken.ThrowIfCancellationRequested();
             if (Publish(key, tempPath, path) == PosixFileSystem.PublishResult.AlreadyExists)
             {
-                File.Delete(tempPath);
+                DeleteQuietly(tempPath);
                 return new PutResult(key, PutOutcome.AlreadyExists, size, sha256);
             }
 

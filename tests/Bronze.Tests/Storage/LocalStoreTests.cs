@@ -120,6 +120,15 @@ public sealed class LocalStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task PutFileIfAbsentAsync_FolderInsteadOfAFile_ThrowsInvalidInputNamingFilePath()
+    {
+        var error = await Assert.ThrowsAsync<BronzeException>(() => _store.PutFileIfAbsentAsync("object", _temp.Path, Ct));
+
+        Assert.Equal((BronzeErrorKind.InvalidInput, "filePath"), (error.Kind, error.Field));
+        Assert.Null(await _store.StatAsync("object", Ct));
+    }
+
+    [Fact]
     public async Task DeleteStaleTempFilesAsync_OldAndFreshTemps_DeletesOnlyTheOldOnes()
     {
         await Put("p/object", [1, 2, 3]);
