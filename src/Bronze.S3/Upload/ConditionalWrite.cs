@@ -35,11 +35,13 @@ internal static class ConditionalWrite
     /// <param name="context">The store's context.</param>
     /// <param name="key">The store key, for messages.</param>
     /// <param name="writeId">The write id the attempt stores with the object.</param>
+    /// <param name="expectedETag">The ETag the object gets from this write (quoted): checked with the write id.</param>
     /// <param name="deadline">The deadline of one attempt.</param>
     /// <param name="attempt">One write; it throws <see cref="AmazonS3Exception"/> 412/409 when the condition fails.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     public static async Task<PutOutcome> RunAsync(
-        S3Context context, string key, string writeId, TimeSpan deadline, Func<CancellationToken, Task> attempt, CancellationToken cancellationToken)
+        S3Context context, string key, string writeId, string expectedETag, TimeSpan deadline, Func<CancellationToken, Task> attempt,
+        CancellationToken cancellationToken)
     {
         string action = $"writing '{key}' to {context.Description}";
         for (int retry = 0; ; retry++)
@@ -50,7 +52,7 @@ internal static class ConditionalWrite
                 if (answer == Answer.Written) return PutOutcome.Created;
                 if (answer == Answer.Exists)
                 {
-                    return await WroteAsync(context, key, writeId, cancellationToken).ConfigureAwait(false)
+                    return await WroteAsync(context, key, writeId, expectedETag, cancellationToken).ConfigureAwait(false)
                         ? PutOutcome.Created
                         : PutOutcome.AlreadyExists;
                 }
@@ -91,13 +93,19 @@ internal static class ConditionalWrite
         }
     }
 
-    /// <summary>Whether the stored object is the one this put wrote (its write id), or another writer's.</summary>
-    private static async Task<bool> WroteAsync(S3Context context, string key, string writeId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the stored object is the one this put wrote: its write id and, where the server reports an ETag of the
+    /// same form, the ETag of these bytes.
+    /// </summary>
+    private static async Task<bool> WroteAsync(S3Context context, string key, string writeId, string expectedETag, CancellationToken cancellationToken)
     {
         var request = new GetObjectMetadataRequest { BucketName = context.Bucket, Key = context.BucketKey(key) };
         GetObjectMetadataResponse head = await context.RunAsync(
             $"checking '{key}' in {context.Description}", context.Deadline(), t => context.Client.GetObjectMetadataAsync(request, t), cancellationToken)
             .ConfigureAwait(false);
-        return head.Metadata[WriteIdMetadata] == writeId;
+        bool comparable = head.ETag is { } etag && etag.Length == expectedETag.Length
+            && etag.Contains('-', StringComparison.Ordinal) == expectedETag.Contains('-', StringComparison.Ordinal);
+        return head.Metadata[WriteIdMetadata] == writeId
+            && (!comparable || string.Equals(head.ETag, expectedETag, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -36,7 +36,7 @@ internal static class MultipartPut
                 await UploadPartsAsync(context, key, uploadId, source, partSize, cancellationToken).ConfigureAwait(false);
             string expectedETag = $"\"{Convert.ToHexStringLower(MD5.HashData(etagSource))}-{parts.Count}\"";
             outcome = await ConditionalWrite.RunAsync(
-                context, key, writeId, context.Deadline(),
+                context, key, writeId, expectedETag, context.Deadline(),
                 t => CompleteAsync(context, key, uploadId, parts, expectedETag, t), cancellationToken).ConfigureAwait(false);
             return (outcome, digest);
         }

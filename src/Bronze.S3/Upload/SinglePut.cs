@@ -16,7 +16,7 @@ internal static class SinglePut
     {
         string writeId = ConditionalWrite.NewWriteId();
         return await ConditionalWrite.RunAsync(
-            context, key, writeId, context.Deadline(content.Size), t => AttemptAsync(context, key, content, writeId, t), cancellationToken)
+            context, key, writeId, content.Digest.SinglePartETag, context.Deadline(content.Size), t => AttemptAsync(context, key, content, writeId, t), cancellationToken)
             .ConfigureAwait(false);
     }
 
