@@ -31,7 +31,7 @@ internal sealed class ChunkBuffer
         int needed = HeaderGap + maxBodyLength;
         if (_segments.Count == 0 || _segments[^1].Length - _used < needed)
         {
-            _segments.Add(_pool.Rent(needed));
+            _segments.Add(_pool.Rent(needed, _segments.Count == 0 ? 0 : _segments[^1].Length));
             _used = 0;
         }
 

@@ -205,7 +205,6 @@ public sealed class ParquetWriter : IAsyncDisposable
         foreach (ParquetColumnWriter column in _columns) column.Dispose();
         _headers.Dispose();
         _compressor.Dispose();
-        _segments.Clear();
         return ValueTask.CompletedTask;
     }
 

@@ -1,0 +1,69 @@
+using System.Reflection;
+using Bronze.Layout;
+using Bronze.Parquet.Schema;
+using Bronze.Parquet.Writing;
+using Bronze.Sources;
+
+namespace Bronze.Benchmarks.Parquet;
+
+/// <summary>
+/// Rows of <c>ledgers_lcm_raw</c> from the synthetic source (log-normal XDR sizes averaging 20 KiB, XDR-like
+/// compressibility), the table's schema from Bronze's embedded definition, and the copier-style way to append a row.
+/// </summary>
+internal static class LedgerRows
+{
+    private static readonly DatasetRef Dataset = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
+
+    public static async Task<ParquetSchema> SchemaAsync(CancellationToken cancellationToken)
+    {
+        Assembly bronze = typeof(SyntheticLedgerSource).Assembly;
+        await using Stream stream = bronze.GetManifestResourceStream("Bronze.Schemas.ledgers_lcm_raw.v1.json")
+            ?? throw new InvalidOperationException("Bronze.dll does not embed ledgers_lcm_raw.v1.json.");
+        return (await ParquetTableDefinition.LoadAsync(stream, cancellationToken)).Schema;
+    }
+
+    /// <summary>Rows from ledger 1 on until their input bytes reach <paramref name="inputBytes"/>.</summary>
+    public static List<LedgerRow> Generate(long inputBytes)
+    {
+        var source = new SyntheticLedgerSource();
+        var rows = new List<LedgerRow>();
+        long total = 0;
+        for (long sequence = SyntheticLedgerSource.FirstLedger; total < inputBytes; sequence++)
+        {
+            LedgerRow row = source.Create(Dataset, sequence);
+            rows.Add(row);
+            total += InputBytes(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The row's value bytes (integers at their width, text as UTF-8, the XDR): the "input" of MB/s figures.</summary>
+    public static long InputBytes(LedgerRow row) =>
+        (8 * 4) + (4 * 4) + row.LedgerHash.Length + row.PreviousLedgerHash.Length + row.TxSetHash.Length + row.XdrSha256.Length
+        + row.XdrByteLength + row.BronzeVersion.Length + row.EraId.Length + row.Network.Length;
+
+    public static async ValueTask AppendAsync(ParquetWriter writer, LedgerRow row, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ParquetColumnWriter> c = writer.Columns;
+        c[0].WriteInt64(row.LedgerSequence);
+        c[1].WriteString(row.LedgerHash);
+        c[2].WriteString(row.PreviousLedgerHash);
+        c[3].WriteTimestamp(row.CloseTime);
+        c[4].WriteInt32(row.ProtocolVersion);
+        c[5].WriteInt64(row.TotalCoins);
+        c[6].WriteInt64(row.FeePool);
+        c[7].WriteString(row.TxSetHash);
+        if (row.TxCount is { } txCount) c[8].WriteInt32(txCount);
+        else c[8].WriteNull();
+        if (row.OperationCount is { } operationCount) c[9].WriteInt32(operationCount);
+        else c[9].WriteNull();
+        c[10].WriteBytes(row.XdrBytes.Span);
+        c[11].WriteInt32(row.XdrByteLength);
+        c[12].WriteString(row.XdrSha256);
+        c[13].WriteString(row.BronzeVersion);
+        c[14].WriteString(row.EraId);
+        c[15].WriteString(row.Network);
+        await writer.EndBatchAsync(cancellationToken);
+    }
+}
