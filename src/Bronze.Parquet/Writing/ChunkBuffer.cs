@@ -15,6 +15,7 @@ internal sealed class ChunkBuffer
     private Slice? _dictionaryPage;
     private int _used;
     private int _pendingBodyOffset;
+    private int _openStart = -1;
 
     public ChunkBuffer(SegmentPool pool) => _pool = pool;
 
@@ -37,6 +38,52 @@ internal sealed class ChunkBuffer
 
         _pendingBodyOffset = _used + HeaderGap;
         return _segments[^1].AsSpan(_pendingBodyOffset, maxBodyLength);
+    }
+
+    /// <summary>Bytes in the open page (see <see cref="OpenPageSpan"/>).</summary>
+    public int OpenPageLength { get; private set; }
+
+    /// <summary>
+    /// Room for <paramref name="sizeHint"/> more bytes of the open page, whose body is built in place (UNCOMPRESSED
+    /// pages need no staging copy). A page that outgrows its segment moves once to a larger one.
+    /// </summary>
+    public Span<byte> OpenPageSpan(int sizeHint, int expectedPageLength)
+    {
+        byte[]? segment = _segments.Count > 0 ? _segments[^1] : null;
+        if (_openStart < 0)
+        {
+            int needed = HeaderGap + Math.Max(sizeHint, expectedPageLength);
+            if (segment is null || segment.Length - _used < needed)
+            {
+                segment = _pool.Rent(needed, segment?.Length ?? 0);
+                _segments.Add(segment);
+                _used = 0;
+            }
+
+            _openStart = _used + HeaderGap;
+        }
+        else if (segment!.Length - _openStart - OpenPageLength < sizeHint)
+        {
+            byte[] bigger = _pool.Rent(HeaderGap + OpenPageLength + Math.Max(sizeHint, expectedPageLength), segment.Length);
+            segment.AsSpan(_openStart, OpenPageLength).CopyTo(bigger.AsSpan(HeaderGap));
+            _segments.Add(bigger);
+            segment = bigger;
+            _used = 0;
+            _openStart = HeaderGap;
+        }
+
+        return segment.AsSpan(_openStart + OpenPageLength, sizeHint);
+    }
+
+    public void AdvanceOpenPage(int count) => OpenPageLength += count;
+
+    /// <summary>Closes the open page: its header goes right before its body.</summary>
+    public void EndOpenPage(ReadOnlySpan<byte> header)
+    {
+        _pendingBodyOffset = _openStart;
+        EndPage(header, OpenPageLength, isDictionary: false);
+        _openStart = -1;
+        OpenPageLength = 0;
     }
 
     /// <summary>Completes the page begun last: its header goes right before its <paramref name="bodyLength"/> bytes.</summary>
@@ -71,6 +118,8 @@ internal sealed class ChunkBuffer
         _pages.Clear();
         _dictionaryPage = null;
         _used = 0;
+        _openStart = -1;
+        OpenPageLength = 0;
         CompressedLength = 0;
     }
 

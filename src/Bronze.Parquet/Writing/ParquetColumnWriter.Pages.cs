@@ -22,6 +22,7 @@ public sealed partial class ParquetColumnWriter : IDisposable
     private readonly DictionaryTable? _dictionary;
     private readonly StatisticsCollector _statistics;
     private readonly ChunkBuffer _chunk;
+    private readonly bool _inPlace;
     private bool _dictionaryActive;
     private bool _chunkHasDictionaryPages;
     private bool _chunkHasPlainPages;
@@ -44,6 +45,10 @@ public sealed partial class ParquetColumnWriter : IDisposable
         if (column.IsNullable) _levels = new PooledList<int>();
         if (column.Dictionary && column.PhysicalType != ParquetPhysicalType.Boolean) _dictionary = new DictionaryTable();
         _dictionaryActive = _dictionary is not null;
+
+        // UNCOMPRESSED, required, PLAIN: values go straight into the chunk's page, with no staging copy.
+        _inPlace = compressor.Codec == ParquetCodec.Uncompressed && _levels is null && _dictionary is null
+            && column.PhysicalType != ParquetPhysicalType.Boolean;
     }
 
     /// <summary>Values written since the last batch end.</summary>
@@ -54,7 +59,7 @@ public sealed partial class ParquetColumnWriter : IDisposable
 
     internal long ChunkCompressedLength => _chunk.CompressedLength;
 
-    private int PageBytes => _values.Length + (_dictionaryActive ? _indices.Count * 4 : 0) + ((_levels?.Count ?? 0) >> 3);
+    private int PageBytes => _values.Length + _chunk.OpenPageLength + (_dictionaryActive ? _indices.Count * 4 : 0) + ((_levels?.Count ?? 0) >> 3);
 
     /// <summary>Returns the column's buffers to their pools.</summary>
     public void Dispose()
@@ -115,6 +120,7 @@ public sealed partial class ParquetColumnWriter : IDisposable
     private void AddFixed(ReadOnlySpan<byte> plain)
     {
         if (_dictionaryActive) _indices.Add(_dictionary!.GetOrAdd(plain));
+        else if (_inPlace) WriteInPlace(plain);
         else _values.Write(plain);
         NonNullAdded();
     }
@@ -129,6 +135,13 @@ public sealed partial class ParquetColumnWriter : IDisposable
             value.CopyTo(key[4..]);
             _indices.Add(_dictionary!.GetOrAdd(key[..(4 + value.Length)]));
         }
+        else if (_inPlace)
+        {
+            Span<byte> span = _chunk.OpenPageSpan(4 + value.Length, _options.PageSize + 4 + value.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(span, value.Length);
+            value.CopyTo(span[4..]);
+            _chunk.AdvanceOpenPage(4 + value.Length);
+        }
         else
         {
             Span<byte> span = _values.GetSpan(4 + value.Length);
@@ -138,6 +151,12 @@ public sealed partial class ParquetColumnWriter : IDisposable
         }
 
         NonNullAdded();
+    }
+
+    private void WriteInPlace(ReadOnlySpan<byte> plain)
+    {
+        plain.CopyTo(_chunk.OpenPageSpan(plain.Length, _options.PageSize + plain.Length));
+        _chunk.AdvanceOpenPage(plain.Length);
     }
 
     private void SetLastBit(int bit) => _values.WrittenSpan[^1] |= (byte)(1 << bit);
@@ -165,6 +184,18 @@ public sealed partial class ParquetColumnWriter : IDisposable
     private void FlushPage()
     {
         if (_pageValueCount == 0) return;
+        if (_inPlace)
+        {
+            int length = _chunk.OpenPageLength;
+            ReadOnlySpan<byte> pageHeader = _headers.DataPageHeader(length, length, _pageValueCount, dictionaryIndices: false);
+            _chunk.EndOpenPage(pageHeader);
+            _chunkUncompressed += pageHeader.Length + length;
+            _chunkValueCount += _pageValueCount;
+            _chunkHasPlainPages = true;
+            _pageValueCount = _pageNonNullCount = 0;
+            return;
+        }
+
         ReadOnlySpan<byte> body;
         if (_levels is null && !_dictionaryActive)
         {

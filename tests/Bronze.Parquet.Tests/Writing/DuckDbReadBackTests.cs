@@ -111,4 +111,35 @@ public sealed class DuckDbReadBackTests
         Assert.Contains(Bronze.Parquet.Footer.ParquetEncoding.Plain, chunk.Encodings);
         await DuckDbAssert.RowsEqualAsync(file.Path, schema, rows);
     }
+
+    [Theory]
+    [InlineData(ParquetCodec.Uncompressed)]
+    [InlineData(ParquetCodec.Zstd)]
+    public async Task WriteAsync_LargeValuesAcrossPagesAndRowGroups_DuckDbReadsSameBytes(ParquetCodec codec)
+    {
+        // Arrange: values from empty to 5x the page size, in pages that fill, overflow and move within row groups.
+        var random = new Random(7);
+        var schema = new ParquetSchema([
+            new ParquetColumn("seq", ParquetPhysicalType.Int64),
+            new ParquetColumn("xdr", ParquetPhysicalType.ByteArray, Statistics: false),
+            new ParquetColumn("length", ParquetPhysicalType.Int32),
+        ]);
+        List<object?[]> rows = [];
+        for (int i = 0; i < 400; i++)
+        {
+            byte[] value = new byte[random.Next(10) == 0 ? random.Next(0, 320_000) : random.Next(0, 20_000)];
+            random.NextBytes(value.AsSpan(0, value.Length / 2));
+            rows.Add([(long)i, value, value.Length]);
+        }
+
+        await using var file = new TempFile();
+        var options = new ParquetWriterOptions { Codec = codec, PageSize = 64 << 10, RowGroupSize = 1 << 20 };
+
+        // Act
+        var info = await ParquetFiles.WriteAsync(file.Path, schema, rows, options);
+
+        // Assert
+        Assert.True(info.RowGroups.Count > 3, $"expected several row groups, got {info.RowGroups.Count}");
+        await DuckDbAssert.DigestsEqualAsync(file.Path, schema, rows);
+    }
 }
