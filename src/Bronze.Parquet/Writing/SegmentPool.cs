@@ -3,16 +3,20 @@ using System.Buffers;
 namespace Bronze.Parquet.Writing;
 
 /// <summary>
-/// The writer's own pool of buffers for compressed pages: segments are reused from one row group to the next, so the
-/// heap holds about one row group's compressed pages however long the file grows, and nothing is shared with other
-/// writers. A chunk's first segment is small and each next one twice the last (up to <see cref="MaxGrowth"/>), so
-/// small columns hold kilobytes, not megabytes.
+/// Buffers for finished pages: segments are reused from one row group to the next, so the heap holds about one row
+/// group's compressed pages however long the file grows. The arrays come from one process-wide pool, so the next file
+/// (the copier writes many) reuses memory that is already mapped instead of faulting in fresh pages, which costs more
+/// than an UNCOMPRESSED copy; the pool keeps at most <see cref="MaxArraysPerSize"/> arrays of each size. A chunk's first
+/// segment is small and each next one twice the last (up to <see cref="MaxGrowth"/>), so small columns hold
+/// kilobytes, not megabytes.
 /// </summary>
 internal sealed class SegmentPool
 {
     public const int MinSegment = 64 << 10;
     public const int MaxGrowth = 4 << 20;
-    private readonly ArrayPool<byte> _pool = ArrayPool<byte>.Create(maxArrayLength: 16 << 20, maxArraysPerBucket: 1024);
+    public const int MaxArraysPerSize = 64;
+    private static readonly ArrayPool<byte> Shared = ArrayPool<byte>.Create(maxArrayLength: 16 << 20, MaxArraysPerSize);
+    private readonly ArrayPool<byte> _pool = Shared;
 
     /// <summary>A segment of at least <paramref name="minimumLength"/> bytes, sized after the chunk's previous one.</summary>
     public byte[] Rent(int minimumLength, int previousLength) =>
