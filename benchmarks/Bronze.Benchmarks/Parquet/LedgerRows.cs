@@ -12,6 +12,7 @@ namespace Bronze.Benchmarks.Parquet;
 /// </summary>
 internal static class LedgerRows
 {
+    private const string BronzeVersion = "0.1.0";
     private static readonly DatasetRef Dataset = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
 
     public static async Task<ParquetSchema> SchemaAsync(CancellationToken cancellationToken)
@@ -41,7 +42,7 @@ internal static class LedgerRows
     /// <summary>The row's value bytes (integers at their width, text as UTF-8, the XDR): the "input" of MB/s figures.</summary>
     public static long InputBytes(LedgerRow row) =>
         (8 * 4) + (4 * 4) + row.LedgerHash.Length + row.PreviousLedgerHash.Length + row.TxSetHash.Length + row.XdrSha256.Length
-        + row.XdrByteLength + row.BronzeVersion.Length + row.EraId.Length + row.Network.Length;
+        + row.XdrByteLength + BronzeVersion.Length + Dataset.EraId.Length + Dataset.Network.Length;
 
     public static async ValueTask AppendAsync(ParquetWriter writer, LedgerRow row, CancellationToken cancellationToken)
     {
@@ -61,9 +62,9 @@ internal static class LedgerRows
         c[10].WriteBytes(row.XdrBytes.Span);
         c[11].WriteInt32(row.XdrByteLength);
         c[12].WriteString(row.XdrSha256);
-        c[13].WriteString(row.BronzeVersion);
-        c[14].WriteString(row.EraId);
-        c[15].WriteString(row.Network);
+        c[13].WriteString(BronzeVersion);
+        c[14].WriteString(Dataset.EraId);
+        c[15].WriteString(Dataset.Network);
         await writer.EndBatchAsync(cancellationToken);
     }
 }
