@@ -19,6 +19,9 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
     // The pipe between encoder and store holds at most this much: memory stays bounded whatever the file size.
     private const long PipePauseBytes = 8L << 20;
 
+    // Large segments: the writer hands over whole pages, and 4 KiB segments would cut each into hundreds of pieces.
+    private const int PipeSegmentBytes = 256 << 10;
+
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     private long _sourceBytes;
@@ -90,7 +93,8 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
 
     private async Task<(PutResult Put, EncodedRows Rows)> EncodeIntoStoreAsync(CancellationToken cancellationToken)
     {
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipePauseBytes, resumeWriterThreshold: PipePauseBytes / 2, useSynchronizationContext: false));
+        var pipe = new Pipe(new PipeOptions(
+            pauseWriterThreshold: PipePauseBytes, resumeWriterThreshold: PipePauseBytes / 2, minimumSegmentSize: PipeSegmentBytes, useSynchronizationContext: false));
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<PutResult> put = Task.Run(() => PutAsync(pipe.Reader, abort), CancellationToken.None);
         EncodedRows rows;
