@@ -42,9 +42,9 @@ public sealed record ParquetWriterOptions
     public IReadOnlyList<KeyValuePair<string, string>> KeyValueMetadata { get; init; } = [];
 
     /// <summary>
-    /// The footer's <c>created_by</c>. Default <c>bronze version X</c> with this assembly's version, followed by
-    /// <c>(build SHA)</c> when the build recorded a source revision. Part of the file's bytes, so it also decides
-    /// whether two builds write identical files.
+    /// The footer's <c>created_by</c>. Default <c>bronze version X</c> with this assembly's version, without the
+    /// build's source revision: it is part of the file's bytes, and a partition left incomplete by one build must be
+    /// healable by the next (the same rows must give the same bytes). The manifest records the producer's git sha.
     /// </summary>
     public string CreatedBy { get; init; } = DefaultCreatedBy;
 
@@ -56,9 +56,7 @@ public sealed record ParquetWriterOptions
         string informational = typeof(ParquetWriterOptions).Assembly
             .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         int plus = informational.IndexOf('+', StringComparison.Ordinal);
-        if (plus < 0) return $"bronze version {informational}";
-        string sha = informational[(plus + 1)..];
-        return $"bronze version {informational[..plus]} (build {sha[..Math.Min(12, sha.Length)]})";
+        return $"bronze version {(plus < 0 ? informational : informational[..plus])}";
     }
 
     /// <summary>Checks the values; the message names the option and the rule.</summary>

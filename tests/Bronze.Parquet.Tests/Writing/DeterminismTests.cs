@@ -21,6 +21,15 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void DefaultCreatedBy_NamesTheVersionButNotTheBuild()
+    {
+        // The footer is part of the file's bytes: a build-specific created_by would make every commit write different
+        // files, and a partition left incomplete by one build could not be healed by the next.
+        Assert.Matches(@"^bronze version [0-9]+\.[0-9]+\.[0-9]+$", ParquetWriterOptions.DefaultCreatedBy);
+        Assert.Equal(ParquetWriterOptions.DefaultCreatedBy, new ParquetWriterOptions().CreatedBy);
+    }
+
+    [Fact]
     public async Task WriteAsync_RowsVsColumnWriters_SameBytes()
     {
         // Arrange
