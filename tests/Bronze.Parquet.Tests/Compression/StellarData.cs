@@ -1,13 +1,14 @@
 namespace Bronze.Parquet.Tests.Compression;
 
-/// <summary>The real Stellar files under /work/shared/data/stellar (see its README), with the SHA-256 of their
-/// decompressed bytes as the zstd CLI (1.5.4) gives them.</summary>
+/// <summary>The real Stellar files in shared/data/stellar beside the checkout (see its README), with the SHA-256 of
+/// their decompressed bytes as the zstd CLI (1.5.4) gives them.</summary>
 internal static class StellarData
 {
-    public const string Folder = "/work/shared/data/stellar";
+    /// <summary>shared/data/stellar next to the repository root (BRONZE_STELLAR_DATA overrides).</summary>
+    public static readonly string Folder = FindFolder();
 
     /// <summary>A zstd frame without a content size: 3 LedgerCloseMeta records, 3,666,184 bytes decompressed.</summary>
-    public const string LoadTestFile = Folder + "/load-test-ledgers-v23-standalone.xdr.zstd";
+    public static string LoadTestFile => Path.Combine(Folder, "load-test-ledgers-v23-standalone.xdr.zstd");
 
     public const string LoadTestSha256 = "15b6675cfa0e4a56ea6acbf60f6fd6d8da5242682f54c5ef49a692ade0a2f6e3";
 
@@ -29,5 +30,18 @@ internal static class StellarData
         string reason = $"The Stellar test data folder {Folder} is missing.";
         if (Bronze.Testing.TestServer.IsCi) Assert.Fail(reason);
         Assert.Skip(reason);
+    }
+
+    private static string FindFolder()
+    {
+        string? configured = Environment.GetEnvironmentVariable("BRONZE_STELLAR_DATA");
+        if (!string.IsNullOrEmpty(configured)) return configured;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bronze.sln")))
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "stellar"));
+        }
+
+        return "/work/shared/data/stellar";
     }
 }
