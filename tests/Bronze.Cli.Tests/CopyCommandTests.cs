@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bronze.Testing;
 
 namespace Bronze.Cli.Tests;
 

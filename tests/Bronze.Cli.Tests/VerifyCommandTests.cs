@@ -1,3 +1,4 @@
+using Bronze.Testing;
 namespace Bronze.Cli.Tests;
 
 public sealed class VerifyCommandTests

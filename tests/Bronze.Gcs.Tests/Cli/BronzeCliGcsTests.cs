@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Bronze.Gcs.Tests.Emulator;
+using Bronze.Testing;
 
 namespace Bronze.Gcs.Tests.Cli;
 
@@ -49,19 +49,11 @@ public sealed class BronzeCliGcsTests
         Assert.Empty(await store.ListAsync("", Token).ToListAsync(Token));
     }
 
-    /// <summary>Runs <c>dotnet Bronze.Cli.dll</c> against the emulator (STORAGE_EMULATOR_HOST); exit code and all output.</summary>
+    /// <summary>Runs the CLI against the emulator (STORAGE_EMULATOR_HOST); exit code and all output.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(Uri endpoint, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "Bronze.Cli.dll"));
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        foreach (string variable in new[] { "STORAGE_BACKEND", "GCS_BUCKET", "STORAGE_PREFIX" })
-            start.Environment.Remove(variable);
-        start.Environment["STORAGE_EMULATOR_HOST"] = endpoint.GetLeftPart(UriPartial.Authority);
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        Task<string> output = process.StandardOutput.ReadToEndAsync(Token);
-        Task<string> error = process.StandardError.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token);
-        return (process.ExitCode, await output + await error);
+        var environment = new Dictionary<string, string> { ["STORAGE_EMULATOR_HOST"] = endpoint.GetLeftPart(UriPartial.Authority) };
+        using BronzeProcess process = await BronzeProcess.RunAsync(AppContext.BaseDirectory, environment, args);
+        return (process.ExitCode, process.Output + process.Error);
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Bronze.S3.Tests.Support;
+using Bronze.Testing;
 
 namespace Bronze.S3.Tests.Cli;
 
@@ -32,21 +32,12 @@ public sealed class BronzeCliS3Tests
         Assert.Contains("pubnet/pre_p23/v1/ledgers_lcm_raw/range=100-199/part-100-199.parquet", keys);
     }
 
-    /// <summary>Runs <c>dotnet Bronze.Cli.dll</c> with the RGW keys in its environment; exit code and all output.</summary>
+    /// <summary>Runs the CLI with the RGW keys in its environment; exit code and all output.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(S3Server server, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "Bronze.Cli.dll"));
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        foreach (string variable in new[] { "STORAGE_BACKEND", "S3_BUCKET", "S3_ENDPOINT", "S3_REGION", "STORAGE_PREFIX", "AWS_PROFILE" })
-            start.Environment.Remove(variable);
         Amazon.Runtime.ImmutableCredentials keys = server.Credentials.GetCredentials();
-        start.Environment["AWS_ACCESS_KEY_ID"] = keys.AccessKey;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = keys.SecretKey;
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        Task<string> output = process.StandardOutput.ReadToEndAsync(Token);
-        Task<string> error = process.StandardError.ReadToEndAsync(Token);
-        await process.WaitForExitAsync(Token);
-        return (process.ExitCode, await output + await error);
+        var environment = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = keys.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = keys.SecretKey };
+        using BronzeProcess process = await BronzeProcess.RunAsync(AppContext.BaseDirectory, environment, args);
+        return (process.ExitCode, process.Output + process.Error);
     }
 }

@@ -2,10 +2,13 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Bronze.Cli.Tests;
+namespace Bronze.Testing;
 
-/// <summary>Runs the bronze CLI as a separate process, the way users run it.</summary>
-internal sealed class BronzeProcess : IDisposable
+/// <summary>
+/// Runs the bronze CLI as a separate process, the way users run it. The test project references src/Bronze.Cli so that
+/// Bronze.Cli.dll is copied next to the tests.
+/// </summary>
+public sealed class BronzeProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
