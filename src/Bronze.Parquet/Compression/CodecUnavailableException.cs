@@ -4,7 +4,7 @@ namespace Bronze.Parquet.Compression;
 /// A codec cannot be used on this machine because the native library it needs is missing or too old. The message
 /// names the library and the package that provides it; installing that package is the fix.
 /// </summary>
-public sealed class CodecUnavailableException : Exception
+public sealed class CodecUnavailableException : ParquetException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="codec">The codec that cannot be used.</param>
