@@ -94,6 +94,23 @@ public sealed class CopyCommandTests
     }
 
     [Fact]
+    public async Task Copy_TempFilesLeftByKilledWriters_RemovesTheStaleOnesUnderItsDatasetOnly()
+    {
+        using var folder = new CliTestFolder();
+        string stale = TempFile(folder.Dataset, "range=0-9", hoursOld: 2);
+        string fresh = TempFile(folder.Dataset, "range=10-19", hoursOld: 0);
+        string otherDataset = TempFile(System.IO.Path.Join(folder.Out, "testnet"), "x", hoursOld: 2);
+
+        using BronzeProcess copy = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19, more: "--json"));
+
+        Assert.True(copy.ExitCode == 0, copy.ToString());
+        Assert.Equal(1, (int)copy.JsonLines[^1]["stale_temp_files_removed"]!);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(fresh));
+        Assert.True(File.Exists(otherDataset));
+    }
+
+    [Fact]
     public async Task Copy_KilledMidRunThenRunAgain_EndsCompleteAndVerified()
     {
         using var folder = new CliTestFolder();
@@ -131,5 +148,14 @@ public sealed class CopyCommandTests
         List<long> written = [.. first.JsonLines.Concat(second.JsonLines).Where(l => (string?)l["event"] == "written").Select(l => (long)l["start"]!)];
         Assert.Equal(Enumerable.Range(0, 20).Select(i => i * 10L), written.Order());
         Assert.True(verify.ExitCode == 0, verify.ToString());
+    }
+
+    private static string TempFile(string parent, string folder, int hoursOld)
+    {
+        string path = System.IO.Path.Join(parent, folder, Storage.LocalStore.TempFilePrefix + "left-by-a-killed-writer");
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-hoursOld));
+        return path;
     }
 }

@@ -9,6 +9,9 @@ namespace Bronze.Cli.Commands;
 /// <summary><c>bronze copy</c>: copies the range, or with <c>--dry-run</c> prints what a copy would write.</summary>
 internal static class CopyCommand
 {
+    // A live writer touches its temp file with every 1 MiB it writes: one untouched this long was left by a killed run.
+    private static readonly TimeSpan StaleTempAge = TimeSpan.FromHours(1);
+
     public static async Task<int> RunAsync(CopySettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         if (settings.DryRun) return await DryRunAsync(settings, console, cancellationToken).ConfigureAwait(false);
@@ -20,6 +23,9 @@ internal static class CopyCommand
         int partitions = (int)((options.End - options.Start + 1) / options.PartitionSize);
         if (!console.Json)
             console.Line($"Copying ledgers {options.Start}-{options.End} ({Units.Count(partitions)} partitions) from {settings.Source.Name} to {store.Description}");
+        int swept = await SweepStaleTempFilesAsync(store, settings, cancellationToken).ConfigureAwait(false);
+        if (swept > 0 && !console.Json)
+            console.Line($"Removed {swept} temp files left by interrupted writers (untouched for over {StaleTempAge.TotalHours:0} h).");
 
         CopyRunSummary summary;
         using (var reporter = new CopyProgressReporter(console, partitions, settings.Source.ExpectedRowCount(options.Start, options.End)))
@@ -45,6 +51,7 @@ internal static class CopyCommand
                 ElapsedSeconds = Math.Round(summary.Elapsed.TotalSeconds, 3),
                 BytesPerSecond = Math.Round(summary.BytesPerSecond),
                 SourceBytesPerSecond = Math.Round(summary.SourceBytesPerSecond),
+                StaleTempFilesRemoved = store is LocalStore ? swept : null,
             }, CliJsonContext.Default.SummaryLine);
             return exit;
         }
@@ -56,6 +63,17 @@ internal static class CopyCommand
         foreach (CopierEvent problem in summary.Problems)
             console.ErrorLine($"{CopyProgressReporter.Name(problem.Kind)}: range={problem.Partition.Start}-{problem.Partition.End}: {problem.Message}");
         return exit;
+    }
+
+    /// <summary>
+    /// A process killed mid-write (SIGKILL, power loss) leaves a hidden temp file that nothing else removes; a local
+    /// copy sweeps those under its own dataset folder. Object stores have no temp objects to sweep.
+    /// </summary>
+    private static async Task<int> SweepStaleTempFilesAsync(IObjectStore store, CopySettings settings, CancellationToken cancellationToken)
+    {
+        if (store is not LocalStore local) return 0;
+        string datasetKey = settings.Dataset.Dataset.Key(settings.Dataset.Prefix);
+        return await local.DeleteStaleTempFilesAsync(datasetKey, StaleTempAge, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int> DryRunAsync(CopySettings settings, CliConsole console, CancellationToken cancellationToken)

@@ -36,5 +36,8 @@ internal sealed record SummaryLine(string Command, int ExitCode)
 
     public double? SourceBytesPerSecond { get; init; }
 
+    /// <summary>Temp files of killed writers that a local copy removed before it started.</summary>
+    public int? StaleTempFilesRemoved { get; init; }
+
     public string? Message { get; init; }
 }

@@ -38,15 +38,37 @@ public sealed partial class LocalStore
     /// <returns>The number of temp files deleted.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="olderThan"/> is negative.</exception>
     /// <exception cref="BronzeException"><see cref="BronzeErrorKind.StoreFailure"/> when a folder cannot be read.</exception>
-    public Task<int> DeleteStaleTempFilesAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    public Task<int> DeleteStaleTempFilesAsync(TimeSpan olderThan, CancellationToken cancellationToken = default) =>
+        DeleteStaleTempFilesAsync("", olderThan, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeleteStaleTempFilesAsync(TimeSpan, CancellationToken)"/>, but only in the folder of
+    /// <paramref name="folderKey"/> and below it: a copier sweeps its own dataset, not a whole shared root.
+    /// </summary>
+    /// <param name="folderKey">A key prefix naming a folder (e.g. <c>pubnet/pre_p23/v1/ledgers_lcm_raw</c>); empty for the
+    /// root. A folder that does not exist holds nothing to sweep.</param>
+    /// <param name="olderThan">The minimum age of a temp file to delete; must not be negative.</param>
+    /// <param name="cancellationToken">Stops the sweep between files.</param>
+    /// <returns>The number of temp files deleted.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="olderThan"/> is negative.</exception>
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.InvalidInput"/> for a prefix that breaks a rule of <see cref="ObjectKey.ValidatePrefix"/>;
+    /// <see cref="BronzeErrorKind.StoreFailure"/> when a folder cannot be read.
+    /// </exception>
+    public Task<int> DeleteStaleTempFilesAsync(string folderKey, TimeSpan olderThan, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(folderKey);
         ArgumentOutOfRangeException.ThrowIfLessThan(olderThan, TimeSpan.Zero);
+        ObjectKey.ValidatePrefix(folderKey, nameof(folderKey));
+        string trimmed = folderKey.TrimEnd('/');
+        string folder = trimmed.Length == 0 ? Root : PathOf(trimmed);
         DateTime cutoff = DateTime.UtcNow - olderThan;
         int deleted = 0;
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
         try
         {
-            foreach (FileInfo temp in new DirectoryInfo(Root).EnumerateFiles(TempFilePrefix + "*", options))
+            if (!Directory.Exists(folder)) return Task.FromResult(0);
+            foreach (FileInfo temp in new DirectoryInfo(folder).EnumerateFiles(TempFilePrefix + "*", options))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (temp.LastWriteTimeUtc >= cutoff) continue;

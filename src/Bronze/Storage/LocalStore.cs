@@ -12,7 +12,7 @@ namespace Bronze.Storage;
 /// folder while hashing it, flushes the file to disk, gives it its final name with a rename that never replaces
 /// (renameat2 with RENAME_NOREPLACE, or link(2) + unlink(2) where the file system lacks it) and flushes the folder.
 /// A crash at any moment leaves either the complete object or nothing under the final name; it may leave a hidden
-/// temp file, which is never listed and which <see cref="DeleteStaleTempFilesAsync"/> removes.
+/// temp file, which is never listed and which <see cref="DeleteStaleTempFilesAsync(TimeSpan, CancellationToken)"/> removes.
 /// </para>
 /// <para>
 /// A file system holds a name either as a file or as a folder, so unlike S3 and GCS this store cannot hold both

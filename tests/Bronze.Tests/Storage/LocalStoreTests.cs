@@ -147,6 +147,36 @@ public sealed class LocalStoreTests : IDisposable
         Assert.Equal([new ObjectInfo("p/object", 3)], await ListAll(""));
     }
 
+    [Fact]
+    public async Task DeleteStaleTempFilesAsync_InAFolder_LeavesOtherFoldersAlone()
+    {
+        string inside = Path.Join(_store.Root, "a", "b", LocalStore.TempFilePrefix + "inside");
+        string outside = Path.Join(_store.Root, "ab", LocalStore.TempFilePrefix + "outside");
+        foreach (string temp in (string[])[inside, outside])
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+            await File.WriteAllBytesAsync(temp, [1], Ct);
+            File.SetLastWriteTimeUtc(temp, DateTime.UtcNow.AddHours(-2));
+        }
+
+        int deleted = await _store.DeleteStaleTempFilesAsync("a", TimeSpan.FromHours(1), Ct);
+        int missingFolder = await _store.DeleteStaleTempFilesAsync("no/such/folder", TimeSpan.Zero, Ct);
+
+        Assert.Equal((1, 0), (deleted, missingFolder));
+        Assert.False(File.Exists(inside));
+        Assert.True(File.Exists(outside));
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("/absolute")]
+    public async Task DeleteStaleTempFilesAsync_FolderOutsideTheRules_ThrowsNamingFolderKey(string folderKey)
+    {
+        var error = await Assert.ThrowsAsync<BronzeException>(() => _store.DeleteStaleTempFilesAsync(folderKey, TimeSpan.Zero, Ct));
+
+        Assert.Equal((BronzeErrorKind.InvalidInput, "folderKey"), (error.Kind, error.Field));
+    }
+
     private async Task<PutResult> Put(string key, byte[] bytes)
     {
         using var content = new MemoryStream(bytes, writable: false);
