@@ -156,7 +156,8 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
     private async Task<EncodedRows> EncodeAsync(Stream destination, CancellationToken cancellationToken)
     {
         long expected = source.ExpectedRowCount(partition.Start, partition.End);
-        var rows = new CheckedRows(source.ReadAsync(partition.Dataset, partition.Start, partition.End, cancellationToken), partition, expected, Report);
+        var rows = new CheckedRows(
+            new ReadAheadRows(source.ReadAsync(partition.Dataset, partition.Start, partition.End, cancellationToken)), partition, expected, Report);
         EncodedRows written = await LedgerFileEncoder.EncodeAsync(rows, partition, destination, options, cancellationToken).ConfigureAwait(false);
         if (written.Rows != expected)
         {
