@@ -44,6 +44,7 @@ internal static class ConditionalWrite
         CancellationToken cancellationToken)
     {
         string action = $"writing '{key}' to {context.Description}";
+        bool failedTransiently = false;
         for (int retry = 0; ; retry++)
         {
             try
@@ -60,9 +61,12 @@ internal static class ConditionalWrite
                 // 409: another conditional write of this key is in flight; its outcome decides, so ask again.
                 if (retry >= context.Options.MaxRetries) return PutOutcome.AlreadyExists;
             }
-            catch (BronzeException e) when (e.IsTransient && retry < context.Options.MaxRetries)
+            catch (BronzeException e) when (retry < context.Options.MaxRetries && (e.IsTransient || (failedTransiently && e.Field == "credentials")))
             {
-                // Retried below, after the backoff.
+                // Retried below, after the backoff. Ceph RGW 16 has answered a PUT that followed reset connections with
+                // 403 SignatureDoesNotMatch (its log: no user, no latency); the same credentials had passed, so that
+                // answer is retried too. Wrong credentials fail every attempt and are reported as such in the end.
+                failedTransiently |= e.IsTransient;
             }
 
             await Task.Delay(Backoff(retry), cancellationToken).ConfigureAwait(false);
