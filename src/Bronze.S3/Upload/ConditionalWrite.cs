@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Bronze.Errors;
@@ -44,7 +45,6 @@ internal static class ConditionalWrite
         CancellationToken cancellationToken)
     {
         string action = $"writing '{key}' to {context.Description}";
-        bool failedTransiently = false;
         for (int retry = 0; ; retry++)
         {
             try
@@ -61,12 +61,12 @@ internal static class ConditionalWrite
                 // 409: another conditional write of this key is in flight; its outcome decides, so ask again.
                 if (retry >= context.Options.MaxRetries) return PutOutcome.AlreadyExists;
             }
-            catch (BronzeException e) when (retry < context.Options.MaxRetries && (e.IsTransient || (failedTransiently && e.Field == "credentials")))
+            catch (BronzeException e) when (retry < context.Options.MaxRetries && (e.IsTransient || IsSignatureMismatch(e)))
             {
-                // Retried below, after the backoff. Ceph RGW 16 has answered a PUT that followed reset connections with
-                // 403 SignatureDoesNotMatch (its log: no user, no latency); the same credentials had passed, so that
-                // answer is retried too. Wrong credentials fail every attempt and are reported as such in the end.
-                failedTransiently |= e.IsTransient;
+                // Retried below, after the backoff. Ceph RGW 16 has answered a PUT with 403 SignatureDoesNotMatch after
+                // the HTTP stack had retried it on reset connections (its log: no user, no latency). Whether the
+                // credentials are at fault, a signed HEAD tells: if it passes, the write is retried.
+                if (!e.IsTransient && !await SignedRequestPassesAsync(context, key, cancellationToken).ConfigureAwait(false)) throw;
             }
 
             await Task.Delay(Backoff(retry), cancellationToken).ConfigureAwait(false);
@@ -94,6 +94,26 @@ internal static class ConditionalWrite
         catch (AmazonS3Exception e) when (S3Errors.IsConditionalConflict(e))
         {
             return Answer.Conflict;
+        }
+    }
+
+    private static bool IsSignatureMismatch(BronzeException e) =>
+        e.InnerException is AmazonServiceException { ErrorCode: "SignatureDoesNotMatch" };
+
+    /// <summary>Whether the server accepts a signed HEAD of the key (found or not) with the same credentials.</summary>
+    private static async Task<bool> SignedRequestPassesAsync(S3Context context, string key, CancellationToken cancellationToken)
+    {
+        var request = new GetObjectMetadataRequest { BucketName = context.Bucket, Key = context.BucketKey(key) };
+        try
+        {
+            await context.RunAsync($"checking the credentials on '{key}' in {context.Description}", context.Deadline(),
+                t => context.Client.GetObjectMetadataAsync(request, t), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (BronzeException e)
+        {
+            // 404 and transient failures say nothing against the credentials; a 403 does.
+            return e.Field != "credentials";
         }
     }
 

@@ -220,12 +220,27 @@ public abstract class S3StoreTests
 
         var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("cut", new MemoryStream(TestBytes.Create(12 << 20, 8)), Token));
 
-        // What must hold whatever the parts' failures were: no object and no parts. Whether the error is transient is
-        // asserted by the single-PUT cut above; here it was false once in several full runs (parts cut on parallel
-        // connections), for a reason not yet found, so it is logged rather than asserted.
+        // What must hold whatever the failures were: no object and no parts. Whether the error is transient is asserted
+        // by the single-PUT cut above, not here: on RGW (where this 12 MiB put is one conditional PUT) the last attempt
+        // has been answered 403 SignatureDoesNotMatch after reset connections, 2 in 54 runs; see the test below.
         TestContext.Current.TestOutputHelper?.WriteLine($"transient: {error.IsTransient}; {error}");
         Assert.Null(await direct.StatAsync("cut", Token));
         Assert.Empty(await Server.OpenUploadsAsync(bucket, Token));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_SignatureMismatchAfterACutWhileCredentialsWork_RetriesAndWrites()
+    {
+        string bucket = await Server.CreateBucketAsync(Token);
+        await using var proxy = new FaultProxy(Server.Endpoint, Fault.CutThenForbid, offset: 64 << 10);
+        using var store = new S3Store(Server.Options(bucket) with { ServiceUrl = proxy.Endpoint, MaxRetries = 3 });
+        byte[] data = TestBytes.Create(1 << 20, seed: 12);
+
+        PutResult result = await store.PutIfAbsentAsync("forbidden-once", new MemoryStream(data), Token);
+
+        Assert.Equal(2, proxy.FaultsInjected);
+        Assert.Equal(PutOutcome.Created, result.Outcome);
+        Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("forbidden-once", Token), Token));
     }
 
     [Fact(Timeout = 60_000)]

@@ -23,6 +23,12 @@ public enum Fault
     /// <c>200</c> the client's connection is reset, as when a response is lost after the server committed the write.
     /// </summary>
     LoseFirstResponse,
+
+    /// <summary>
+    /// Cuts the first connection as <see cref="Cut"/> does, answers the second itself with 403
+    /// <c>SignatureDoesNotMatch</c> (as Ceph RGW 16 once answered a PUT after reset connections), and forwards the rest.
+    /// </summary>
+    CutThenForbid,
 }
 
 /// <summary>
@@ -98,13 +104,21 @@ public sealed class FaultProxy : IAsyncDisposable
                 return;
             }
 
+            int connection = Interlocked.Increment(ref _connections);
+            if (Fault == Fault.CutThenForbid && connection == 2)
+            {
+                Interlocked.Increment(ref _faultsInjected);
+                await ForbidAsync(client);
+                return;
+            }
+
             using var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             try
             {
                 await server.ConnectAsync(_upstream, _stop.Token);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                bool loseResponse = Fault == Fault.LoseFirstResponse && Interlocked.Increment(ref _connections) == 1;
-                Task up = PumpAsync(client, server, faulty: true, linked.Token);
+                bool loseResponse = Fault == Fault.LoseFirstResponse && connection == 1;
+                Task up = PumpAsync(client, server, faulty: Fault != Fault.CutThenForbid || connection == 1, linked.Token);
                 Task down = loseResponse ? LoseResponseAsync(server, client, linked.Token) : PumpAsync(server, client, faulty: false, linked.Token);
                 await Task.WhenAny(up, down);
                 await linked.CancelAsync();
@@ -132,7 +146,7 @@ public sealed class FaultProxy : IAsyncDisposable
                     return;
                 }
 
-                if (faulty && Fault == Fault.Cut && position + read >= Offset)
+                if (faulty && Fault is (Fault.Cut or Fault.CutThenForbid) && position + read >= Offset)
                 {
                     Interlocked.Increment(ref _faultsInjected);
                     int before = (int)(Offset - position);
@@ -179,6 +193,29 @@ public sealed class FaultProxy : IAsyncDisposable
 
         Interlocked.Increment(ref _faultsInjected);
         Reset(client);
+    }
+
+    /// <summary>Reads the request's headers, answers 403 SignatureDoesNotMatch and closes the connection.</summary>
+    private async Task ForbidAsync(Socket client)
+    {
+        const string Body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SignatureDoesNotMatch</Code><Message></Message></Error>";
+        string response = "HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\nConnection: close\r\n"
+            + $"Content-Length: {Body.Length}\r\n\r\n{Body}";
+        byte[] buffer = new byte[64 << 10];
+        var seen = new System.Text.StringBuilder();
+        try
+        {
+            int read;
+            while (!seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal)
+                   && (read = await client.ReceiveAsync(buffer, SocketFlags.None, _stop.Token)) > 0)
+                seen.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+            await client.SendAsync(System.Text.Encoding.ASCII.GetBytes(response), SocketFlags.None, _stop.Token);
+            client.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            // The client went away first.
+        }
     }
 
     private async Task DrainAsync(Socket client)
