@@ -133,8 +133,23 @@ public sealed class GcsStore : IObjectStore, IDisposable
 
     private async Task<PutResult> PutAsync(string key, string name, IUploadContent content, CancellationToken cancellationToken)
     {
-        string what = $"uploading {Describe(key)}";
         var upload = new GcsObjectUpload(_service, _options.Bucket, name, content.Body) { IfGenerationMatch = 0, ChunkSize = _options.ChunkSize };
+        try
+        {
+            return await UploadAsync(upload, key, name, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch when (upload.SessionUri is not null)
+        {
+            // A failed or cancelled upload leaves nothing behind: its session, and the bytes the server holds for it,
+            // are dropped now rather than when the server expires them (a week on Cloud Storage).
+            await CancelSessionAsync(upload.SessionUri).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<PutResult> UploadAsync(GcsObjectUpload upload, string key, string name, IUploadContent content, CancellationToken cancellationToken)
+    {
+        string what = $"uploading {Describe(key)}";
         var crc32CHeader = new Crc32CHeaderInterceptor(content);
         upload.LastRequestExecuting += request => request.Options.Set(Crc32CHeaderInterceptor.OptionKey, [crc32CHeader]);
         IUploadProgress progress;
@@ -164,6 +179,20 @@ public sealed class GcsStore : IObjectStore, IDisposable
         ContentHashes sent = await content.SentHashesAsync(cancellationToken).ConfigureAwait(false);
         await CheckStoredAsync(upload.ResponseBody, name, sent, what, cancellationToken).ConfigureAwait(false);
         return new PutResult(key, PutOutcome.Created, sent.Size, sent.Sha256Hex);
+    }
+
+    /// <summary>Cancels a resumable session (DELETE on its URI; the server answers 499), best effort and briefly.</summary>
+    private async Task CancelSessionAsync(Uri session)
+    {
+        using var deadline = new CancellationTokenSource(_options.ConnectTimeout + TimeSpan.FromSeconds(5));
+        try
+        {
+            using HttpResponseMessage response = await _service.HttpClient.DeleteAsync(session, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            // The failure being reported matters more; an uncancelled session holds no object and expires.
+        }
     }
 
     /// <summary>

@@ -30,7 +30,19 @@ internal sealed class GcsObjectUpload : ResumableUpload<GcsObject, GcsObject>
     [RequestParameter("name", RequestParameterType.Query)]
     public string Name { get; }
 
+    /// <summary>The resumable session's URI once the engine has started it; null before.</summary>
+    /// <remarks>The engine keeps its own copy private and reports it (UploadSessionData) for seekable content only.</remarks>
+    public Uri? SessionUri { get; private set; }
+
     /// <summary>0: create the object only if no live generation of it exists (the server answers 412 otherwise).</summary>
     [RequestParameter("ifGenerationMatch", RequestParameterType.Query)]
     public long? IfGenerationMatch { get; init; }
+
+    /// <inheritdoc/>
+    public override async Task<Uri> InitiateSessionAsync(CancellationToken cancellationToken = default)
+    {
+        Uri session = await base.InitiateSessionAsync(cancellationToken).ConfigureAwait(false);
+        SessionUri = session;
+        return session;
+    }
 }

@@ -68,6 +68,7 @@ class UploadEndpoints {
   /** Serves the request when it is an upload; returns false to leave it to the emulator. */
   handle(req, res) {
     const url = new URL(req.url, 'http://emulator');
+    if (req.method === 'GET' && url.pathname === '/_bronze/upload-sessions') return this.describeSessions(res, url);
     const match = UPLOAD_PATH.exec(url.pathname);
     if (!match) return false;
     const bucket = decodeURIComponent(match[1]);
@@ -132,6 +133,8 @@ class UploadEndpoints {
       authorization: req.headers.authorization,
     });
     this.sessions.set(upload.id, {
+      bucket,
+      name,
       upload,
       preconditions,
       declaredSize: declared === undefined ? null : Number(declared),
@@ -214,6 +217,21 @@ class UploadEndpoints {
     }
     res.statusCode = 499;
     res.end();
+  }
+
+  /**
+   * Not part of Cloud Storage: for the tests, how many upload sessions of one object (?bucket=&name=) are in each
+   * state (active, cancelled, final, failed), so that they can check that a failed upload cancelled its session.
+   */
+  describeSessions(res, url) {
+    const counts = { active: 0, cancelled: 0, final: 0, failed: 0 };
+    for (const session of this.sessions.values()) {
+      if (session.bucket === url.searchParams.get('bucket') && session.name === url.searchParams.get('name')) counts[session.state] += 1;
+    }
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(counts));
+    return true;
   }
 
   sendObject(res, stored) {

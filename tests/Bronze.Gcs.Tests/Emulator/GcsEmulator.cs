@@ -24,4 +24,19 @@ internal static class GcsEmulator
         Anonymous = true,
         ChunkSize = chunkSize,
     };
+
+    /// <summary>How many upload sessions of one object are active and cancelled (a hook of the test launcher).</summary>
+    public static async Task<SessionCounts> SessionsAsync(GcsStoreOptions options, string key, CancellationToken cancellationToken)
+    {
+        string name = options.Prefix.Length == 0 ? key : options.Prefix + "/" + key;
+        using var http = new HttpClient();
+        string json = await http.GetStringAsync(
+            new Uri(Endpoint(), $"_bronze/upload-sessions?bucket={Uri.EscapeDataString(options.Bucket)}&name={Uri.EscapeDataString(name)}"), cancellationToken);
+        using var counts = System.Text.Json.JsonDocument.Parse(json);
+        System.Text.Json.JsonElement root = counts.RootElement;
+        return new SessionCounts(root.GetProperty("active").GetInt32(), root.GetProperty("cancelled").GetInt32());
+    }
+
+    /// <summary>Upload sessions of one object by state.</summary>
+    public sealed record SessionCounts(int Active, int Cancelled);
 }

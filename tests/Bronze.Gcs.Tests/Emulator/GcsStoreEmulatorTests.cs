@@ -74,6 +74,24 @@ public sealed class GcsStoreEmulatorTests
         Assert.Null(await store.StatAsync("k", Ct));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PutIfAbsentAsync_StoppedMidUpload_CancelsItsSessionAndLeavesNoObject(bool cancelled)
+    {
+        GcsStoreOptions options = GcsEmulator.Options(chunkSize: GcsStoreOptions.ChunkSizeUnit);
+        using var store = new GcsStore(options);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        Action trigger = cancelled ? stop.Cancel : () => throw new IOException("the source broke");
+        var content = new ScriptedReadStream(RandomBytes(8 * GcsStoreOptions.ChunkSizeUnit, seed: 9), triggerAt: 4 * GcsStoreOptions.ChunkSizeUnit, trigger: trigger);
+
+        Exception error = await Assert.ThrowsAnyAsync<Exception>(() => store.PutIfAbsentAsync("stopped", content, stop.Token));
+
+        Assert.True(cancelled == error is OperationCanceledException, error.ToString());
+        Assert.Null(await store.StatAsync("stopped", Ct));
+        Assert.Equal(new GcsEmulator.SessionCounts(Active: 0, Cancelled: 1), await GcsEmulator.SessionsAsync(options, "stopped", Ct));
+    }
+
     private static async Task<byte[]> ReadAllAsync(GcsStore store, string key)
     {
         await using Stream stream = await store.OpenReadAsync(key, Ct);
