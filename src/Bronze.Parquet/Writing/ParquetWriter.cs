@@ -203,6 +203,7 @@ public sealed class ParquetWriter : IAsyncDisposable
         if (_state == State.Disposed) return ValueTask.CompletedTask;
         _state = State.Disposed;
         foreach (ParquetColumnWriter column in _columns) column.Dispose();
+        _segments.Dispose(); // after the columns: they return their segments first
         _headers.Dispose();
         _compressor.Dispose();
         return ValueTask.CompletedTask;
