@@ -195,8 +195,14 @@ public sealed partial class LocalStore
     {
         if (OperatingSystem.IsWindows()) return;
         StoreIo(key, "flush its folder to disk", () => PosixFileSystem.FsyncDirectory(directory));
-        foreach (string created in createdDirectories)
-            StoreIo(key, "flush a new folder to disk", () => PosixFileSystem.FsyncDirectory(Path.GetDirectoryName(created)!));
+
+        // The entries of the folders this put created, and the folder's own entry in any case: a concurrent writer
+        // may have created the folder (a partition's, when two copies race) and not flushed its entry yet.
+        var parents = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string created in createdDirectories) parents.Add(Path.GetDirectoryName(created)!);
+        if (directory.Length > Root.Length) parents.Add(Path.GetDirectoryName(directory)!);
+        foreach (string parent in parents)
+            StoreIo(key, "flush a folder's entry to disk", () => PosixFileSystem.FsyncDirectory(parent));
     }
 
     private T StoreIo<T>(string key, string what, Func<T> action)
