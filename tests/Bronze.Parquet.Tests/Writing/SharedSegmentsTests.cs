@@ -36,11 +36,12 @@ public sealed class SharedSegmentsTests
     [Fact]
     public async Task Open_BeforeTheIdleTimeEnds_CancelsTheRelease()
     {
-        using var shared = new SharedSegments(TimeSpan.FromMilliseconds(300));
+        // 1 s between the close and the next open would only be missed on a machine stalled for that long.
+        using var shared = new SharedSegments(TimeSpan.FromSeconds(1));
         byte[] segment = RentAndReturn(shared);
         using var next = new SegmentPool(shared);
 
-        await Task.Delay(TimeSpan.FromMilliseconds(600), TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
 
         Assert.Equal(0, shared.Releases);
         Assert.Same(segment, next.Rent(segment.Length, 0));
@@ -56,7 +57,7 @@ public sealed class SharedSegmentsTests
 
     private static async Task WaitForReleaseAsync(SharedSegments shared, int releases)
     {
-        for (int i = 0; i < 100 && shared.Releases < releases; i++) await Task.Delay(Idle, TestContext.Current.CancellationToken);
+        for (int i = 0; i < 400 && shared.Releases < releases; i++) await Task.Delay(Idle, TestContext.Current.CancellationToken);
         Assert.Equal(releases, shared.Releases);
     }
 }
