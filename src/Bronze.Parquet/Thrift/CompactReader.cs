@@ -136,19 +136,28 @@ internal sealed class CompactReader
                 break;
             case CompactType.List:
             case CompactType.Set:
+                // Containers count towards the nesting limit like structs: lists of lists would otherwise recurse
+                // until the stack overflows, which no caller can catch.
+                BeginStruct();
                 int count = ReadListHeader(out CompactType elementType);
                 for (int i = 0; i < count; i++) SkipElement(elementType);
+                EndStruct();
                 break;
             case CompactType.Map:
-                int entries = checked((int)ReadVarint());
-                if (entries == 0) break;
-                byte kinds = ReadByte();
-                for (int i = 0; i < entries; i++)
+                BeginStruct();
+                ulong entries = ReadVarint();
+                if (entries > (ulong)(_end - _position)) throw Corrupt($"a map claims {entries} entries, more than the bytes left");
+                if (entries > 0)
                 {
-                    SkipElement((CompactType)(kinds >> 4));
-                    SkipElement((CompactType)(kinds & 0x0F));
+                    byte kinds = ReadByte();
+                    for (ulong i = 0; i < entries; i++)
+                    {
+                        SkipElement((CompactType)(kinds >> 4));
+                        SkipElement((CompactType)(kinds & 0x0F));
+                    }
                 }
 
+                EndStruct();
                 break;
             case CompactType.Struct:
                 BeginStruct();

@@ -62,6 +62,34 @@ public sealed class FooterErrorTests
         Assert.Contains("Corrupt Parquet footer", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0x19)] // a list of one list
+    [InlineData(0x1A)] // a list of one set
+    public async Task ReadAsync_UnknownFieldOfDeeplyNestedLists_ThrowsCorruptFooterNotStackOverflow(byte nestedListHeader)
+    {
+        // Arrange: field 15 of FileMetaData (unknown, so skipped) holds a million nested one-element lists.
+        byte[] footer = [0xF9, .. Enumerable.Repeat(nestedListHeader, 1_000_000), 0x00];
+        byte[] file = [.. "PAR1"u8, .. footer, .. BitConverter.GetBytes(footer.Length), .. "PAR1"u8];
+
+        // Act
+        var e = await Assert.ThrowsAsync<ParquetException>(() => ReadAsync(file));
+
+        // Assert
+        Assert.Contains("nested too deeply", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnknownFieldMapClaimingMoreEntriesThanBytes_ThrowsCorruptFooter()
+    {
+        // Arrange: field 15 is a map of 2^40 entries in a footer of a few bytes.
+        byte[] footer = [0xFB, 0x80, 0x80, 0x80, 0x80, 0x80, 0x20, 0x55, 0x00];
+        byte[] file = [.. "PAR1"u8, .. footer, .. BitConverter.GetBytes(footer.Length), .. "PAR1"u8];
+
+        var e = await Assert.ThrowsAsync<ParquetException>(() => ReadAsync(file));
+
+        Assert.Contains("more than the bytes left", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReadAsync_EveryFooterPrefix_ThrowsParquetExceptionNeverAnotherError()
     {
