@@ -22,8 +22,8 @@ namespace Bronze.Gcs;
 /// <para>Put-if-absent is the upload itself with <c>ifGenerationMatch=0</c>: the server creates the object only if
 /// no live version exists and answers 412 otherwise, which becomes <see cref="PutOutcome.AlreadyExists"/>. Every
 /// upload is resumable, in chunks of <see cref="GcsStoreOptions.ChunkSize"/>, so memory stays bounded by one chunk.</para>
-/// <para>Integrity: the crc32c of the bytes is computed while they are read and sent with the final chunk
-/// (<c>x-goog-hash</c>) for the server to verify; after the upload the stored size and crc32c are compared with what
+/// <para>Integrity: the crc32c of the bytes (computed as a stream is sent, or over the file beside the upload) goes
+/// with the final chunk (<c>x-goog-hash</c>) for the server to verify; after the upload the stored size and crc32c are compared with what
 /// was sent. Downloads are checked against the crc32c the server reports.</para>
 /// <para>Thread-safe: one instance serves concurrent calls.</para>
 /// </remarks>

@@ -88,8 +88,8 @@ public sealed record S3StoreOptions
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long one operation may take, retries included; an upload gets one more second per MiB of its body.
-    /// Default 60 seconds.
+    /// How long one operation may take, the SDK's own retries included; an upload gets one more second per MiB of its
+    /// body. Conditional writes, which the store retries itself, get this deadline for each attempt. Default 60 seconds.
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -84,7 +84,9 @@ internal sealed class CopyProgressReporter : IProgress<CopierEvent>, IDisposable
 
     public void Dispose()
     {
-        _timer.Dispose();
+        // Waits for a tick already running, so that no progress line can follow the summary.
+        using var ticksDone = new ManualResetEvent(false);
+        if (_timer.Dispose(ticksDone)) ticksDone.WaitOne();
         if (_bar) _console.Redraw("");
     }
 

@@ -8,7 +8,7 @@ namespace Bronze.Parquet.Footer;
 /// <param name="Schema">The flat schema (write-only hints such as dictionary use have their defaults).</param>
 /// <param name="RowGroups">The row groups, in file order.</param>
 /// <param name="KeyValueMetadata">The file's key-value metadata, in file order.</param>
-/// <param name="CreatedBy">The writer, e.g. <c>bronze version 0.1.0 (build abc123)</c>, when recorded.</param>
+/// <param name="CreatedBy">The writer, e.g. <c>bronze version 0.1.0</c>, when recorded.</param>
 public sealed record ParquetFileInfo(
     int Version,
     long RowCount,

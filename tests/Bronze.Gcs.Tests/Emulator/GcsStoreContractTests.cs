@@ -31,7 +31,7 @@ public sealed class GcsStoreContractTests : ObjectStoreContractTests
     }
 
     [Fact]
-    public async Task PutFileIfAbsentAsync_64MiBInSixteenChunks_StoresEveryByte()
+    public async Task PutFileIfAbsentAsync_64MiBInSeventeenChunks_StoresEveryByte()
     {
         using var store = new GcsStore(GcsEmulator.Options(chunkSize: 4 << 20));
         byte[] bytes = TestBytes.Create((64 << 20) + 12_345, seed: 64);

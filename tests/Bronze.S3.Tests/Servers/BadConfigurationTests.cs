@@ -47,7 +47,7 @@ public sealed class BadConfigurationTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task PutIfAbsentAsync_NoCredentialsAnywhere_ThrowsStoreFailureNamingCredentials()
+    public async Task StatAsync_NoCredentialsAnywhere_ThrowsStoreFailureNamingCredentials()
     {
         string endpoint = Bronze.Testing.TestServer.Require("BRONZE_TEST_S3_MOTO_ENDPOINT", "moto S3 server");
         string[] sources = ["AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"];
