@@ -28,7 +28,7 @@ internal static class GcsEmulator
     /// <summary>How many upload sessions of one object are active and cancelled (a hook of the test launcher).</summary>
     public static async Task<SessionCounts> SessionsAsync(GcsStoreOptions options, string key, CancellationToken cancellationToken)
     {
-        string name = options.Prefix.Length == 0 ? key : options.Prefix + "/" + key;
+        string name = Storage.ObjectKey.Join(options.Prefix, key);
         using var http = new HttpClient();
         string json = await http.GetStringAsync(
             new Uri(Endpoint(), $"_bronze/upload-sessions?bucket={Uri.EscapeDataString(options.Bucket)}&name={Uri.EscapeDataString(name)}"), cancellationToken);

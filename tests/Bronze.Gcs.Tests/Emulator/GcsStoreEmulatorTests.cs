@@ -65,13 +65,14 @@ public sealed class GcsStoreEmulatorTests
     [Fact]
     public async Task PutIfAbsentAsync_KeyTooLongUnderThePrefix_ThrowsInvalidBeforeAnyRequest()
     {
-        using GcsStore store = GcsEmulator.NewStore();
+        GcsStoreOptions options = GcsEmulator.Options();
+        using var store = new GcsStore(options);
         string key = string.Join('/', Enumerable.Repeat(new string('k', 200), 5));
 
         BronzeException e = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync(key, new MemoryStream([1]), Ct));
 
         Assert.Equal((BronzeErrorKind.InvalidInput, "key"), (e.Kind, e.Field));
-        Assert.Null(await store.StatAsync("k", Ct));
+        Assert.Equal(new GcsEmulator.SessionCounts(Active: 0, Cancelled: 0), await GcsEmulator.SessionsAsync(options, key, Ct));
     }
 
     [Theory]

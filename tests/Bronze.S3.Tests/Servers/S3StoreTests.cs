@@ -244,11 +244,13 @@ public abstract class S3StoreTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task PutIfAbsentAsync_CancelledMidMultipart_AbortsAndLeavesNoObjectOrParts()
+    public async Task PutIfAbsentAsync_CancelledWhileStagingAMultipartSizedStream_LeavesNoObjectOrUploads()
     {
         (S3Store created, string bucket) = await NewStoreWithBucketAsync(SmallParts);
         using S3Store store = created;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        // A stream is staged (spooled and hashed) before any request, so this cancels before the upload starts; parts
+        // cut mid-upload, and their abort, are the connection-cut test's (multipart on moto).
         var content = new ScriptedReadStream(TestBytes.Create(12 << 20, 9), triggerAt: 7 << 20, trigger: cancel.Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.PutIfAbsentAsync("cancelled", content, cancel.Token));

@@ -66,7 +66,7 @@ public sealed class ReadAheadRowsTests
         Assert.Equal(produced, counted.Produced);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)] // a read-ahead that ignored the token would read its endless source forever
     public async Task Enumerate_Cancelled_ThrowsOperationCanceled()
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -74,7 +74,8 @@ public sealed class ReadAheadRowsTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (LedgerRow row in new ReadAheadRows(counted.ReadAsync(cancel.Token)).WithCancellation(cancel.Token))
+            // The source gets the test's token, not the cancelled one: only the read-ahead can stop it.
+            await foreach (LedgerRow row in new ReadAheadRows(counted.ReadAsync(Ct)).WithCancellation(cancel.Token))
             {
                 if (row.LedgerSequence == 100) await cancel.CancelAsync();
             }
