@@ -23,7 +23,7 @@ public sealed class ParquetWriterMemoryRun : IThroughputRun
     {
         long target = quick ? 64L << 20 : 2_000_000_000L;
         var options = new ParquetWriterOptions { Codec = ParquetCodec.Zstd, RowGroupSize = quick ? 16L << 20 : 128L << 20 };
-        ParquetSchema schema = await LedgerRows.SchemaAsync(cancellationToken);
+        ParquetSchema schema = LedgerRows.Schema;
 
         // A pool of rows, cycled until the target is written: the pool is in the baseline, the writer is what grows.
         List<LedgerRow> pool = LedgerRows.Generate(Math.Min(target, 256L << 20));

@@ -27,7 +27,7 @@ public sealed class ParquetWriterThroughputRun : IThroughputRun
     public async Task<int> RunAsync(bool quick, CancellationToken cancellationToken)
     {
         long target = quick ? 16L << 20 : 512L << 20;
-        ParquetSchema schema = await LedgerRows.SchemaAsync(cancellationToken);
+        ParquetSchema schema = LedgerRows.Schema;
         List<LedgerRow> rows = LedgerRows.Generate(target);
         long input = rows.Sum(LedgerRows.InputBytes);
         List<byte[]> pages = XdrPages(rows);

@@ -16,8 +16,6 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool json,
     /// <summary>Whether standard error is a terminal, where a live progress bar can redraw itself.</summary>
     public bool ErrorIsTerminal => errorIsTerminal;
 
-    public TextWriter Error => error;
-
     public void Line(string text)
     {
         lock (_gate) output.WriteLine(text);

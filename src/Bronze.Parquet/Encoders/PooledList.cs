@@ -19,13 +19,6 @@ internal sealed class PooledList<T> : IDisposable
         _array[_count++] = value;
     }
 
-    public void AddRepeated(T value, int count)
-    {
-        if (_array.Length - _count < count) Grow(count);
-        _array.AsSpan(_count, count).Fill(value);
-        _count += count;
-    }
-
     public void Clear() => _count = 0;
 
     public void Dispose()

@@ -9,7 +9,8 @@ namespace Bronze.Parquet.Footer;
 /// </summary>
 public static class ParquetFooterReader
 {
-    private const int MaxFooterLength = 64 << 20;
+    /// <summary>The longest footer read (64 MiB); a longer length field is taken as corruption.</summary>
+    public const int MaxFooterLength = 64 << 20;
     private static ReadOnlySpan<byte> Magic => "PAR1"u8;
 
     /// <summary>Reads the footer of the file at <paramref name="path"/>.</summary>

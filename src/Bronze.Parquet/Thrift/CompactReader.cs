@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Bronze.Parquet.Thrift;
@@ -24,8 +23,6 @@ internal sealed class CompactReader
         _end = offset + count;
         _what = what;
     }
-
-    public int Position => _position;
 
     public void BeginStruct()
     {
@@ -63,14 +60,6 @@ internal sealed class CompactReader
     {
         ulong raw = ReadVarint();
         return (long)(raw >> 1) ^ -(long)(raw & 1);
-    }
-
-    public double ReadDouble()
-    {
-        Need(8);
-        double value = BinaryPrimitives.ReadDoubleLittleEndian(_buffer.AsSpan(_position, 8));
-        _position += 8;
-        return value;
     }
 
     public byte[] ReadBinary()

@@ -24,7 +24,6 @@ internal sealed class ChunkBuffer
 
     public bool HasDictionaryPage => _dictionaryPage is not null;
 
-    public bool IsEmpty => _pages.Count == 0;
 
     /// <summary>A span of at least <paramref name="maxBodyLength"/> bytes to put the next page's body in.</summary>
     public Span<byte> BeginPage(int maxBodyLength)

@@ -57,7 +57,6 @@ public sealed partial class ParquetColumnWriter : IDisposable
     /// <summary>Uncompressed bytes of the current row group so far, pages in progress and dictionary included.</summary>
     internal long BufferedBytes => _chunkUncompressed + PageBytes + (_dictionaryActive ? _dictionary!.PlainLength : 0);
 
-    internal long ChunkCompressedLength => _chunk.CompressedLength;
 
     private int PageBytes => _values.Length + _chunk.OpenPageLength + (_dictionaryActive ? _indices.Count * 4 : 0) + ((_levels?.Count ?? 0) >> 3);
 

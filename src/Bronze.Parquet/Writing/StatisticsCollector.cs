@@ -24,8 +24,6 @@ internal sealed class StatisticsCollector : IDisposable
 
     public long NullCount { get; set; }
 
-    public bool HasValue => _hasValue;
-
     public void Reset()
     {
         NullCount = 0;

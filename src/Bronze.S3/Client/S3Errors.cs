@@ -30,14 +30,9 @@ internal static class S3Errors
     public static bool IsMissingObject(AmazonS3Exception e) =>
         e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode is not "NoSuchBucket";
 
-    /// <summary>Whether retrying may help: throttling, 5xx, timeouts, dropped or refused connections.</summary>
-    public static bool IsTransient(Exception error) => error switch
-    {
-        BronzeException b => b.IsTransient,
-        AmazonServiceException s when s.StatusCode != 0 && s.ErrorCode is not null =>
-            (int)s.StatusCode >= 500 || s.StatusCode == HttpStatusCode.TooManyRequests || TransientCodes.Contains(s.ErrorCode),
-        _ => FindNetworkError(error) is not null,
-    };
+    /// <summary>Whether retrying an answer of the server may help: 5xx, 429, throttling and timeout codes.</summary>
+    private static bool IsTransientAnswer(AmazonServiceException answer) =>
+        (int)answer.StatusCode >= 500 || answer.StatusCode == HttpStatusCode.TooManyRequests || TransientCodes.Contains(answer.ErrorCode);
 
     /// <summary>The typed error for a failed operation.</summary>
     /// <param name="error">What the SDK or the network threw.</param>
@@ -46,7 +41,6 @@ internal static class S3Errors
     /// <param name="endpoint">The server, for network messages.</param>
     public static BronzeException Map(Exception error, string action, string bucket, string endpoint)
     {
-        if (error is BronzeException bronze) return bronze;
         if (error is AmazonServiceException { ErrorCode: { } code } service && service.StatusCode != 0)
         {
             string said = string.IsNullOrWhiteSpace(service.Message) ? "" : $": {service.Message.TrimEnd('.')}";
@@ -57,7 +51,7 @@ internal static class S3Errors
                 return new(BronzeErrorKind.StoreFailure, detail + " Check the credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE).", field: "credentials", innerException: error);
             if (IntegrityCodes.Contains(code))
                 return new(BronzeErrorKind.IntegrityMismatch, detail + " The server refused the bytes as corrupted; nothing was stored.", innerException: error);
-            return new(BronzeErrorKind.StoreFailure, detail, isTransient: IsTransient(error), innerException: error);
+            return new(BronzeErrorKind.StoreFailure, detail, isTransient: IsTransientAnswer(service), innerException: error);
         }
 
         if (FindNetworkError(error) is { } network)

@@ -63,7 +63,7 @@ public sealed record CopierOptions
         _ = PartitionRef.Cover(Dataset, Start, End, PartitionSize);
         if (Parallelism is < 1 or > MaxParallelism)
             throw BronzeException.Invalid("parallel", $"be between 1 and {MaxParallelism}", Parallelism.ToString(CultureInfo.InvariantCulture));
-        if (!Enum.IsDefined(Codec)) throw BronzeException.Invalid("codec", "be one of zstd, snappy, gzip, brotli, none", Codec.ToString());
+        if (!Enum.IsDefined(Codec)) throw BronzeException.Invalid("codec", "be one of " + string.Join(", ", CodecNames.All), Codec.ToString());
         if (RowGroupBytes < 1 << 20)
             throw BronzeException.Invalid("row_group_bytes", "be at least 1 MiB", RowGroupBytes.ToString(CultureInfo.InvariantCulture));
         return this;

@@ -13,7 +13,6 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
 {
     // Bronze's footers are a few KiB; a larger one costs a second read of the file.
     private const int TailLength = 256 << 10;
-    private const int MaxFooterLength = 64 << 20;
 
     private readonly PartitionRef _partition = objects.Partition;
     private readonly List<VerificationIssue> _issues = [];
@@ -108,7 +107,7 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
             if (digest.Tail.Length >= 8)
             {
                 uint footerLength = BinaryPrimitives.ReadUInt32LittleEndian(digest.Tail.AsSpan(digest.Tail.Length - 8));
-                if (footerLength + 8L > digest.Tail.Length && footerLength + 8L <= digest.Size && footerLength <= MaxFooterLength)
+                if (footerLength + 8L > digest.Tail.Length && footerLength + 8L <= digest.Size && footerLength <= ParquetFooterReader.MaxFooterLength)
                     digest = await DataFileDigest.ReadAsync(store, key, (int)footerLength + 8, cancellationToken).ConfigureAwait(false);
             }
 

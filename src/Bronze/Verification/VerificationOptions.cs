@@ -23,7 +23,7 @@ public sealed record VerificationOptions
     public long? End { get; init; }
 
     /// <summary>Ledgers per partition, for a range: every partition of it must exist. Default 10,000.</summary>
-    public long PartitionSize { get; init; } = 10_000;
+    public long PartitionSize { get; init; } = Copier.CopierOptions.DefaultPartitionSize;
 
     /// <summary>Partitions read at once. Default <see cref="Environment.ProcessorCount"/>.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
@@ -40,8 +40,11 @@ public sealed record VerificationOptions
         if (Start is null != End is null)
             throw BronzeException.Invalid(Start is null ? "start" : "end", "be given together with " + (Start is null ? "end" : "start"));
         if (Start is { } start && End is { } end) _ = PartitionRef.Cover(Dataset, start, end, PartitionSize);
-        if (Parallelism is < 1 or > 256)
-            throw BronzeException.Invalid("parallel", "be between 1 and 256", Parallelism.ToString(CultureInfo.InvariantCulture));
+        if (Parallelism is < 1 or > Copier.CopierOptions.MaxParallelism)
+        {
+            throw BronzeException.Invalid(
+                "parallel", $"be between 1 and {Copier.CopierOptions.MaxParallelism}", Parallelism.ToString(CultureInfo.InvariantCulture));
+        }
         return this;
     }
 }
