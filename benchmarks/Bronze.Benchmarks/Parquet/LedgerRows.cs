@@ -8,7 +8,7 @@ namespace Bronze.Benchmarks.Parquet;
 
 /// <summary>
 /// Rows of <c>ledgers_lcm_raw</c> from the synthetic source (log-normal XDR sizes averaging 20 KiB, XDR-like
-/// compressibility), the table's schema from Bronze's embedded definition, and and a way to append a row as its own batch
+/// compressibility), the table's schema from Bronze's embedded definition, and a way to append a row as its own batch
 /// (the copier ends a batch every 32 rows, so these runs take a slightly busier path than it does).
 /// </summary>
 internal static class LedgerRows
