@@ -66,7 +66,7 @@ public sealed class LedgerCopier
     {
         var clock = Stopwatch.StartNew();
         var tally = new RunTally();
-        var problems = new ConcurrentQueue<(int Order, CopierEvent Event)>();
+        var problems = new ConcurrentQueue<CopierEvent>();
         IReadOnlyList<PartitionRef> partitions = Partitions;
         await Parallel.ForEachAsync(
             Enumerable.Range(0, partitions.Count),
@@ -74,11 +74,11 @@ public sealed class LedgerCopier
             async (i, token) =>
             {
                 CopierEvent done = await ProcessAsync(partitions[i], tally, token).ConfigureAwait(false);
-                if (done.Kind is CopierEventKind.Conflict or CopierEventKind.Failed) problems.Enqueue((tally.NextProblem(), done));
+                if (done.Kind is CopierEventKind.Conflict or CopierEventKind.Failed) problems.Enqueue(done);
                 _options.Progress?.Report(done);
             }).ConfigureAwait(false);
 
-        return tally.Summary(partitions.Count, clock.Elapsed, [.. problems.OrderBy(p => p.Order).Select(p => p.Event)]);
+        return tally.Summary(partitions.Count, clock.Elapsed, [.. problems]);
     }
 
     private async Task<CopierEvent> ProcessAsync(PartitionRef partition, RunTally tally, CancellationToken cancellationToken)

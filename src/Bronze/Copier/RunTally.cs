@@ -3,7 +3,7 @@ namespace Bronze.Copier;
 /// <summary>The counters of one run, updated by its parallel workers.</summary>
 internal sealed class RunTally
 {
-    private int _written, _skipped, _healed, _conflicts, _failed, _problems;
+    private int _written, _skipped, _healed, _conflicts, _failed;
     private long _rows, _bytes, _sourceBytes;
 
     public void Add(PartitionOutcome outcome, long sourceBytes)
@@ -31,8 +31,6 @@ internal sealed class RunTally
         Interlocked.Add(ref _rows, outcome.Rows);
         Interlocked.Add(ref _bytes, outcome.Bytes);
     }
-
-    public int NextProblem() => Interlocked.Increment(ref _problems);
 
     public CopyRunSummary Summary(int partitions, TimeSpan elapsed, IReadOnlyList<CopierEvent> problems) => new(
         partitions, _written, _skipped, _healed, _conflicts, _failed, Interlocked.Read(ref _rows), Interlocked.Read(ref _bytes),

@@ -18,47 +18,6 @@ public abstract class S3StoreTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task PutIfAbsentAsync_NewKey_ReturnsCreatedWithDigestAndReadsBack()
-    {
-        using S3Store store = await NewStoreAsync();
-        byte[] data = TestBytes.Create(100_000, seed: 1);
-
-        PutResult result = await store.PutIfAbsentAsync("a/b/data.bin", new MemoryStream(data), Token);
-
-        Assert.Equal(new PutResult("a/b/data.bin", PutOutcome.Created, data.Length, TestBytes.Sha256(data)), result);
-        Assert.Equal(data, await TestData.ReadAllAsync(await store.OpenReadAsync("a/b/data.bin", Token), Token));
-        Assert.Equal(new ObjectInfo("a/b/data.bin", data.Length), await store.StatAsync("a/b/data.bin", Token));
-    }
-
-    [Fact]
-    public async Task PutIfAbsentAsync_ExistingKey_ReturnsAlreadyExistsAndKeepsStoredBytes()
-    {
-        using S3Store store = await NewStoreAsync();
-        byte[] first = TestBytes.Create(1000, seed: 1);
-        byte[] second = TestBytes.Create(2000, seed: 2);
-        await store.PutIfAbsentAsync("k", new MemoryStream(first), Token);
-
-        PutResult result = await store.PutIfAbsentAsync("k", new MemoryStream(second), Token);
-
-        Assert.Equal(new PutResult("k", PutOutcome.AlreadyExists, second.Length, TestBytes.Sha256(second)), result);
-        Assert.Equal(first, await TestData.ReadAllAsync(await store.OpenReadAsync("k", Token), Token));
-    }
-
-    [Fact]
-    public async Task PutIfAbsentAsync_SixteenConcurrentWriters_ExactlyOneWins()
-    {
-        using S3Store store = await NewStoreAsync();
-        byte[][] contents = [.. Enumerable.Range(0, 16).Select(i => TestBytes.Create(50_000, seed: i))];
-
-        PutResult[] results = await Task.WhenAll(contents.Select(c => Task.Run(() => store.PutIfAbsentAsync("race", new MemoryStream(c), Token), Token)));
-
-        PutResult winner = Assert.Single(results, r => r.Created);
-        Assert.Equal(15, results.Count(r => r.Outcome == PutOutcome.AlreadyExists));
-        byte[] stored = await TestData.ReadAllAsync(await store.OpenReadAsync("race", Token), Token);
-        Assert.Equal(winner.Sha256, TestBytes.Sha256(stored));
-    }
-
-    [Fact]
     public async Task PutIfAbsentAsync_StreamLongerThanMemoryBuffer_SpoolsAndStoresAllBytes()
     {
         DirectoryInfo spool = Directory.CreateTempSubdirectory("bronze-s3-spool-test-");
@@ -150,26 +109,6 @@ public abstract class S3StoreTests
         Assert.Equal(["B/0", "a/1", "a/10", "ab", "b/2"], all.Select(o => o.Key));
         Assert.All(all, o => Assert.Equal(3, o.Size));
         Assert.Equal(["a/1", "a/10"], folder.Select(o => o.Key));
-    }
-
-    [Fact]
-    public async Task StatAsync_MissingKey_ReturnsNull()
-    {
-        using S3Store store = await NewStoreAsync();
-
-        ObjectInfo? info = await store.StatAsync("missing/key", Token);
-
-        Assert.Null(info);
-    }
-
-    [Fact]
-    public async Task OpenReadAsync_MissingKey_ThrowsNotFound()
-    {
-        using S3Store store = await NewStoreAsync();
-
-        var error = await Assert.ThrowsAsync<BronzeException>(() => store.OpenReadAsync("missing", Token));
-
-        Assert.Equal(BronzeErrorKind.NotFound, error.Kind);
     }
 
     [Fact]
