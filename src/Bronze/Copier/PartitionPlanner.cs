@@ -52,8 +52,7 @@ public static class PartitionPlanner
     private static string? Mismatch(PartitionRef partition, Manifest manifest, PartitionStatus status)
     {
         ManifestPartition p = manifest.Partition;
-        if (p.Start != partition.Start || p.End != partition.End || p.Network != partition.Network
-            || p.EraId != partition.EraId || p.Version != partition.VersionLabel)
+        if (p != ManifestPartition.Of(partition))
             return $"the manifest describes another partition ({p.Network}/{p.EraId}/{p.Version} {p.Start}-{p.End})";
         if (!manifest.Tables.TryGetValue(partition.Table, out ManifestTableEntry? entry))
             return $"the manifest has no entry for table {partition.Table}";

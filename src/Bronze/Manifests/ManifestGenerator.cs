@@ -18,14 +18,7 @@ public static class ManifestGenerator
         DateTimeOffset now = (timeProvider ?? TimeProvider.System).GetUtcNow();
         return new Manifest
         {
-            Partition = new ManifestPartition
-            {
-                Start = partition.Start,
-                End = partition.End,
-                EraId = partition.EraId,
-                Version = partition.VersionLabel,
-                Network = partition.Network,
-            },
+            Partition = ManifestPartition.Of(partition),
             Tables = new Dictionary<string, ManifestTableEntry>
             {
                 [partition.Table] = new ManifestTableEntry

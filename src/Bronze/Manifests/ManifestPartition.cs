@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bronze.Layout;
 
 namespace Bronze.Manifests;
 
@@ -24,4 +25,19 @@ public sealed record ManifestPartition
     /// <summary>The network.</summary>
     [JsonRequired]
     public required string Network { get; init; }
+
+    /// <summary>What the manifest of <paramref name="partition"/> says; a record, so it compares by value.</summary>
+    /// <param name="partition">The partition.</param>
+    public static ManifestPartition Of(PartitionRef partition)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        return new ManifestPartition
+        {
+            Start = partition.Start,
+            End = partition.End,
+            EraId = partition.EraId,
+            Version = partition.VersionLabel,
+            Network = partition.Network,
+        };
+    }
 }

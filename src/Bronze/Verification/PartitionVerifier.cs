@@ -77,8 +77,7 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
         }
 
         ManifestPartition p = manifest.Partition;
-        if (p.Start != _partition.Start || p.End != _partition.End || p.Network != _partition.Network
-            || p.EraId != _partition.EraId || p.Version != _partition.VersionLabel)
+        if (p != ManifestPartition.Of(_partition))
         {
             Issue(VerificationIssueKind.PartitionMismatch, key,
                 $"The manifest describes {p.Network}/{p.EraId}/{p.Version} {p.Start}-{p.End}, but its path is {_partition.Network}/{_partition.EraId}/{_partition.VersionLabel} {_partition.Start}-{_partition.End}.");

@@ -128,6 +128,31 @@ public sealed class LedgerCopierTests
     }
 
     [Fact]
+    public async Task PlanAndVerify_ManifestOfAnotherPartition_ConflictAndPartitionMismatch()
+    {
+        using var fixture = new CopierFixture();
+        await fixture.Copier(CopierFixture.Options(0, 9)).RunAsync(Token);
+        var store = new PartitionStore(fixture.Store, "lake");
+        PartitionRef moved = CopierFixture.Ledgers.Partition(10, 19);
+        await using (FileStream data = File.OpenRead(fixture.PathOf(CopierFixture.Ledgers.Partition(0, 9).DataKey("lake"))))
+            await fixture.Store.PutIfAbsentAsync(moved.DataKey("lake"), data, Token);
+        Manifest manifest = (await store.ReadManifestAsync(CopierFixture.Ledgers.Partition(0, 9), Token))!;
+        await store.WriteManifestAsync(moved, manifest with
+        {
+            Tables = new Dictionary<string, ManifestTableEntry> { ["ledgers_lcm_raw"] = manifest.Tables["ledgers_lcm_raw"] with { File = "part-10-19.parquet" } },
+        }, Token);
+
+        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(10, 19)).PlanAsync(Token);
+        VerificationReport report = await new DatasetVerifier(
+            fixture.Store, new VerificationOptions { Dataset = CopierFixture.Ledgers, Prefix = "lake", Start = 10, End = 19, PartitionSize = 10 }).VerifyAsync(Token);
+
+        PartitionPlan only = Assert.Single(plan);
+        Assert.Equal(PlannedStatus.Conflict, only.Status);
+        Assert.Contains("another partition", only.Detail, StringComparison.Ordinal);
+        Assert.Contains(report.Issues, i => i.Kind == VerificationIssueKind.PartitionMismatch);
+    }
+
+    [Fact]
     public async Task RunAsync_CancelledMidRun_LeavesOnlyCompletePartitionsAndALaterRunFinishes()
     {
         using var fixture = new CopierFixture();
