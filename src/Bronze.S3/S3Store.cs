@@ -60,7 +60,7 @@ public sealed class S3Store : IObjectStore, IDisposable
             Stream body = staged.OpenRead();
             await using (body.ConfigureAwait(false))
             {
-                return await PutMultipartAsync(key, body, staged.Size, cancellationToken).ConfigureAwait(false);
+                return await PutMultipartAsync(key, body, staged.Size, staged.Digest, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -77,7 +77,7 @@ public sealed class S3Store : IObjectStore, IDisposable
         await using (file.ConfigureAwait(false))
         {
             long size = file.Length;
-            if (UsesMultipart(size)) return await PutMultipartAsync(key, file, size, cancellationToken).ConfigureAwait(false);
+            if (UsesMultipart(size)) return await PutMultipartAsync(key, file, size, known: null, cancellationToken).ConfigureAwait(false);
             CheckSinglePutSize(key, size);
         }
 
@@ -182,12 +182,13 @@ public sealed class S3Store : IObjectStore, IDisposable
         }
     }
 
-    private async Task<PutResult> PutMultipartAsync(string key, Stream body, long size, CancellationToken cancellationToken)
+    // known: the content's digest when staging already computed it; null to hash the body if the key exists.
+    private async Task<PutResult> PutMultipartAsync(string key, Stream body, long size, ContentDigest? known, CancellationToken cancellationToken)
     {
         // Skip uploading parts when the key is already taken; the conditional completion is still the check.
         if (await StatAsync(key, cancellationToken).ConfigureAwait(false) is not null)
         {
-            ContentDigest existing = await ContentStager.HashAsync(body, cancellationToken).ConfigureAwait(false);
+            ContentDigest existing = known ?? await ContentStager.HashAsync(body, cancellationToken).ConfigureAwait(false);
             return new PutResult(key, PutOutcome.AlreadyExists, existing.Size, existing.Sha256Hex);
         }
 
