@@ -7,6 +7,81 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 3.</summary>
 internal static partial class XdrSkip
 {
+    internal static void ClaimableBalanceEntryExt(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case 1:
+                ClaimableBalanceEntryExtensionV1(ref r);
+                break;
+            default:
+                throw r.UnknownArm("ClaimableBalanceEntryExt", arm);
+        }
+    }
+
+    internal static void ClaimableBalanceEntry(ref XdrReader r)
+    {
+        ClaimableBalanceId(ref r);
+        int n0 = r.Count(10);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            Claimant(ref r);
+        }
+        Asset(ref r);
+        r.Skip(8);
+        ClaimableBalanceEntryExt(ref r);
+    }
+
+    internal static void LiquidityPoolConstantProductParameters(ref XdrReader r)
+    {
+        Asset(ref r);
+        Asset(ref r);
+        r.Skip(4);
+    }
+
+    internal static void LiquidityPoolEntryConstantProduct(ref XdrReader r)
+    {
+        LiquidityPoolConstantProductParameters(ref r);
+        r.Skip(32);
+    }
+
+    internal static void LiquidityPoolEntryBody(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                LiquidityPoolEntryConstantProduct(ref r);
+                break;
+            default:
+                throw r.UnknownArm("LiquidityPoolEntryBody", arm);
+        }
+    }
+
+    internal static void LiquidityPoolEntry(ref XdrReader r)
+    {
+        r.Skip(32);
+        LiquidityPoolEntryBody(ref r);
+    }
+
+    internal static void ContractDataEntry(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        ScAddress(ref r);
+        ScVal(ref r);
+        r.Skip(4);
+        ScVal(ref r);
+    }
+
+    internal static void ContractCodeCostInputs(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        r.Skip(40);
+    }
+
     internal static void ContractCodeEntryV1(ref XdrReader r)
     {
         ExtensionPoint(ref r);
@@ -151,110 +226,5 @@ internal static partial class XdrSkip
         ScAddress(ref r);
         ScVal(ref r);
         r.Skip(4);
-    }
-
-    internal static void LedgerKey(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                LedgerKeyAccount(ref r);
-                break;
-            case 1:
-                LedgerKeyTrustLine(ref r);
-                break;
-            case 2:
-                LedgerKeyOffer(ref r);
-                break;
-            case 3:
-                LedgerKeyData(ref r);
-                break;
-            case 4:
-                LedgerKeyClaimableBalance(ref r);
-                break;
-            case 5:
-                r.Skip(32);
-                break;
-            case 6:
-                LedgerKeyContractData(ref r);
-                break;
-            case 7:
-                r.Skip(32);
-                break;
-            case 8:
-                r.Skip(4);
-                break;
-            case 9:
-                r.Skip(32);
-                break;
-            default:
-                throw r.UnknownArm("LedgerKey", arm);
-        }
-    }
-
-    internal static void LedgerUpgrade(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 1:
-                r.Skip(4);
-                break;
-            case 2:
-                r.Skip(4);
-                break;
-            case 3:
-                r.Skip(4);
-                break;
-            case 4:
-                r.Skip(4);
-                break;
-            case 5:
-                r.Skip(4);
-                break;
-            case 6:
-                r.Skip(64);
-                break;
-            case 7:
-                r.Skip(4);
-                break;
-            default:
-                throw r.UnknownArm("LedgerUpgrade", arm);
-        }
-    }
-
-    internal static void ParallelTxsComponent(ref XdrReader r)
-    {
-        if (r.Present())
-        {
-            r.Skip(8);
-        }
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            int n1 = r.Count(int.MaxValue);
-            for (int i1 = 0; i1 < n1; i1++)
-            {
-                int n2 = r.Count(int.MaxValue);
-                for (int i2 = 0; i2 < n2; i2++)
-                {
-                    TransactionEnvelope(ref r);
-                }
-            }
-        }
-    }
-
-    internal static void TxSetComponentTxsMaybeDiscountedFee(ref XdrReader r)
-    {
-        if (r.Present())
-        {
-            r.Skip(8);
-        }
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            TransactionEnvelope(ref r);
-        }
     }
 }

@@ -7,7 +7,74 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 10.</summary>
 internal static partial class XdrSkip
 {
-    internal static void SetOptionsResult(ref XdrReader r)
+    internal static void ClaimOfferAtomV0(ref XdrReader r)
+    {
+        r.Skip(40);
+        Asset(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void ClaimOfferAtom(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void ClaimLiquidityAtom(ref XdrReader r)
+    {
+        r.Skip(32);
+        Asset(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void ClaimAtom(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                ClaimOfferAtomV0(ref r);
+                break;
+            case 1:
+                ClaimOfferAtom(ref r);
+                break;
+            case 2:
+                ClaimLiquidityAtom(ref r);
+                break;
+            default:
+                throw r.UnknownArm("ClaimAtom", arm);
+        }
+    }
+
+    internal static void CreateAccountResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            case -4:
+                break;
+            default:
+                throw r.UnknownArm("CreateAccountResult", arm);
+        }
+    }
+
+    internal static void PaymentResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
@@ -32,19 +99,35 @@ internal static partial class XdrSkip
                 break;
             case -9:
                 break;
-            case -10:
-                break;
             default:
-                throw r.UnknownArm("SetOptionsResult", arm);
+                throw r.UnknownArm("PaymentResult", arm);
         }
     }
 
-    internal static void ChangeTrustResult(ref XdrReader r)
+    internal static void SimplePaymentResult(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        Asset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void PathPaymentStrictReceiveResultSuccess(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            ClaimAtom(ref r);
+        }
+        SimplePaymentResult(ref r);
+    }
+
+    internal static void PathPaymentStrictReceiveResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                PathPaymentStrictReceiveResultSuccess(ref r);
                 break;
             case -1:
                 break;
@@ -62,42 +145,37 @@ internal static partial class XdrSkip
                 break;
             case -8:
                 break;
+            case -9:
+                Asset(ref r);
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
             default:
-                throw r.UnknownArm("ChangeTrustResult", arm);
+                throw r.UnknownArm("PathPaymentStrictReceiveResult", arm);
         }
     }
 
-    internal static void AllowTrustResult(ref XdrReader r)
+    internal static void PathPaymentStrictSendResultSuccess(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            ClaimAtom(ref r);
+        }
+        SimplePaymentResult(ref r);
+    }
+
+    internal static void PathPaymentStrictSendResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            default:
-                throw r.UnknownArm("AllowTrustResult", arm);
-        }
-    }
-
-    internal static void AccountMergeResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(8);
+                PathPaymentStrictSendResultSuccess(ref r);
                 break;
             case -1:
                 break;
@@ -113,168 +191,47 @@ internal static partial class XdrSkip
                 break;
             case -7:
                 break;
+            case -8:
+                break;
+            case -9:
+                Asset(ref r);
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
             default:
-                throw r.UnknownArm("AccountMergeResult", arm);
+                throw r.UnknownArm("PathPaymentStrictSendResult", arm);
         }
     }
 
-    internal static void InflationPayout(ref XdrReader r)
-    {
-        PublicKey(ref r);
-        r.Skip(8);
-    }
-
-    internal static void InflationResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                int n0 = r.Count(int.MaxValue);
-                for (int i0 = 0; i0 < n0; i0++)
-                {
-                    InflationPayout(ref r);
-                }
-                break;
-            case -1:
-                break;
-            default:
-                throw r.UnknownArm("InflationResult", arm);
-        }
-    }
-
-    internal static void ManageDataResult(ref XdrReader r)
+    internal static void ManageOfferSuccessResultOffer(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                OfferEntry(ref r);
                 break;
-            case -1:
+            case 1:
+                OfferEntry(ref r);
                 break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
+            case 2:
                 break;
             default:
-                throw r.UnknownArm("ManageDataResult", arm);
+                throw r.UnknownArm("ManageOfferSuccessResultOffer", arm);
         }
     }
 
-    internal static void BumpSequenceResult(ref XdrReader r)
+    internal static void ManageOfferSuccessResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
         {
-            case 0:
-                break;
-            case -1:
-                break;
-            default:
-                throw r.UnknownArm("BumpSequenceResult", arm);
+            ClaimAtom(ref r);
         }
-    }
-
-    internal static void CreateClaimableBalanceResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ClaimableBalanceId(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            default:
-                throw r.UnknownArm("CreateClaimableBalanceResult", arm);
-        }
-    }
-
-    internal static void ClaimClaimableBalanceResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            default:
-                throw r.UnknownArm("ClaimClaimableBalanceResult", arm);
-        }
-    }
-
-    internal static void BeginSponsoringFutureReservesResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("BeginSponsoringFutureReservesResult", arm);
-        }
-    }
-
-    internal static void EndSponsoringFutureReservesResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            default:
-                throw r.UnknownArm("EndSponsoringFutureReservesResult", arm);
-        }
-    }
-
-    internal static void RevokeSponsorshipResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            default:
-                throw r.UnknownArm("RevokeSponsorshipResult", arm);
-        }
+        ManageOfferSuccessResultOffer(ref r);
     }
 }

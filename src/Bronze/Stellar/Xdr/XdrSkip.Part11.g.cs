@@ -7,12 +7,13 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 11.</summary>
 internal static partial class XdrSkip
 {
-    internal static void ClawbackResult(ref XdrReader r)
+    internal static void ManageSellOfferResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                ManageOfferSuccessResult(ref r);
                 break;
             case -1:
                 break;
@@ -22,17 +23,34 @@ internal static partial class XdrSkip
                 break;
             case -4:
                 break;
+            case -5:
+                break;
+            case -6:
+                break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
             default:
-                throw r.UnknownArm("ClawbackResult", arm);
+                throw r.UnknownArm("ManageSellOfferResult", arm);
         }
     }
 
-    internal static void ClawbackClaimableBalanceResult(ref XdrReader r)
+    internal static void ManageBuyOfferResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                ManageOfferSuccessResult(ref r);
                 break;
             case -1:
                 break;
@@ -40,12 +58,30 @@ internal static partial class XdrSkip
                 break;
             case -3:
                 break;
+            case -4:
+                break;
+            case -5:
+                break;
+            case -6:
+                break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
             default:
-                throw r.UnknownArm("ClawbackClaimableBalanceResult", arm);
+                throw r.UnknownArm("ManageBuyOfferResult", arm);
         }
     }
 
-    internal static void SetTrustLineFlagsResult(ref XdrReader r)
+    internal static void SetOptionsResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
@@ -62,12 +98,22 @@ internal static partial class XdrSkip
                 break;
             case -5:
                 break;
+            case -6:
+                break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                break;
+            case -10:
+                break;
             default:
-                throw r.UnknownArm("SetTrustLineFlagsResult", arm);
+                throw r.UnknownArm("SetOptionsResult", arm);
         }
     }
 
-    internal static void LiquidityPoolDepositResult(ref XdrReader r)
+    internal static void ChangeTrustResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
@@ -91,11 +137,11 @@ internal static partial class XdrSkip
             case -8:
                 break;
             default:
-                throw r.UnknownArm("LiquidityPoolDepositResult", arm);
+                throw r.UnknownArm("ChangeTrustResult", arm);
         }
     }
 
-    internal static void LiquidityPoolWithdrawResult(ref XdrReader r)
+    internal static void AllowTrustResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
@@ -115,17 +161,17 @@ internal static partial class XdrSkip
             case -6:
                 break;
             default:
-                throw r.UnknownArm("LiquidityPoolWithdrawResult", arm);
+                throw r.UnknownArm("AllowTrustResult", arm);
         }
     }
 
-    internal static void InvokeHostFunctionResult(ref XdrReader r)
+    internal static void AccountMergeResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
-                r.Skip(32);
+                r.Skip(8);
                 break;
             case -1:
                 break;
@@ -137,12 +183,41 @@ internal static partial class XdrSkip
                 break;
             case -5:
                 break;
+            case -6:
+                break;
+            case -7:
+                break;
             default:
-                throw r.UnknownArm("InvokeHostFunctionResult", arm);
+                throw r.UnknownArm("AccountMergeResult", arm);
         }
     }
 
-    internal static void ExtendFootprintTtlResult(ref XdrReader r)
+    internal static void InflationPayout(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        r.Skip(8);
+    }
+
+    internal static void InflationResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                int n0 = r.Count(int.MaxValue);
+                for (int i0 = 0; i0 < n0; i0++)
+                {
+                    InflationPayout(ref r);
+                }
+                break;
+            case -1:
+                break;
+            default:
+                throw r.UnknownArm("InflationResult", arm);
+        }
+    }
+
+    internal static void ManageDataResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
@@ -155,117 +230,10 @@ internal static partial class XdrSkip
                 break;
             case -3:
                 break;
-            default:
-                throw r.UnknownArm("ExtendFootprintTtlResult", arm);
-        }
-    }
-
-    internal static void RestoreFootprintResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
+            case -4:
                 break;
             default:
-                throw r.UnknownArm("RestoreFootprintResult", arm);
-        }
-    }
-
-    internal static void OperationResultTr(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                CreateAccountResult(ref r);
-                break;
-            case 1:
-                PaymentResult(ref r);
-                break;
-            case 2:
-                PathPaymentStrictReceiveResult(ref r);
-                break;
-            case 3:
-                ManageSellOfferResult(ref r);
-                break;
-            case 4:
-                ManageSellOfferResult(ref r);
-                break;
-            case 5:
-                SetOptionsResult(ref r);
-                break;
-            case 6:
-                ChangeTrustResult(ref r);
-                break;
-            case 7:
-                AllowTrustResult(ref r);
-                break;
-            case 8:
-                AccountMergeResult(ref r);
-                break;
-            case 9:
-                InflationResult(ref r);
-                break;
-            case 10:
-                ManageDataResult(ref r);
-                break;
-            case 11:
-                BumpSequenceResult(ref r);
-                break;
-            case 12:
-                ManageBuyOfferResult(ref r);
-                break;
-            case 13:
-                PathPaymentStrictSendResult(ref r);
-                break;
-            case 14:
-                CreateClaimableBalanceResult(ref r);
-                break;
-            case 15:
-                ClaimClaimableBalanceResult(ref r);
-                break;
-            case 16:
-                BeginSponsoringFutureReservesResult(ref r);
-                break;
-            case 17:
-                EndSponsoringFutureReservesResult(ref r);
-                break;
-            case 18:
-                RevokeSponsorshipResult(ref r);
-                break;
-            case 19:
-                ClawbackResult(ref r);
-                break;
-            case 20:
-                ClawbackClaimableBalanceResult(ref r);
-                break;
-            case 21:
-                SetTrustLineFlagsResult(ref r);
-                break;
-            case 22:
-                LiquidityPoolDepositResult(ref r);
-                break;
-            case 23:
-                LiquidityPoolWithdrawResult(ref r);
-                break;
-            case 24:
-                InvokeHostFunctionResult(ref r);
-                break;
-            case 25:
-                ExtendFootprintTtlResult(ref r);
-                break;
-            case 26:
-                RestoreFootprintResult(ref r);
-                break;
-            default:
-                throw r.UnknownArm("OperationResultTr", arm);
+                throw r.UnknownArm("ManageDataResult", arm);
         }
     }
 }

@@ -7,317 +7,234 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 13.</summary>
 internal static partial class XdrSkip
 {
-    internal static void ScError(ref XdrReader r)
+    internal static void InvokeHostFunctionResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
-                r.Skip(4);
+                r.Skip(32);
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            case -4:
+                break;
+            case -5:
+                break;
+            default:
+                throw r.UnknownArm("InvokeHostFunctionResult", arm);
+        }
+    }
+
+    internal static void ExtendFootprintTtlResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            default:
+                throw r.UnknownArm("ExtendFootprintTtlResult", arm);
+        }
+    }
+
+    internal static void RestoreFootprintResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            default:
+                throw r.UnknownArm("RestoreFootprintResult", arm);
+        }
+    }
+
+    internal static void OperationResultTr(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                CreateAccountResult(ref r);
                 break;
             case 1:
-                r.Skip(4);
+                PaymentResult(ref r);
                 break;
             case 2:
-                r.Skip(4);
+                PathPaymentStrictReceiveResult(ref r);
                 break;
             case 3:
-                r.Skip(4);
+                ManageSellOfferResult(ref r);
                 break;
             case 4:
-                r.Skip(4);
+                ManageSellOfferResult(ref r);
                 break;
             case 5:
-                r.Skip(4);
+                SetOptionsResult(ref r);
                 break;
             case 6:
-                r.Skip(4);
+                ChangeTrustResult(ref r);
                 break;
             case 7:
-                r.Skip(4);
+                AllowTrustResult(ref r);
                 break;
             case 8:
-                r.Skip(4);
+                AccountMergeResult(ref r);
                 break;
             case 9:
-                r.Skip(4);
-                break;
-            default:
-                throw r.UnknownArm("ScError", arm);
-        }
-    }
-
-    internal static void ContractExecutable(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(32);
-                break;
-            case 1:
-                break;
-            default:
-                throw r.UnknownArm("ContractExecutable", arm);
-        }
-    }
-
-    internal static void ScAddress(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                PublicKey(ref r);
-                break;
-            case 1:
-                r.Skip(32);
-                break;
-            case 2:
-                r.Skip(40);
-                break;
-            case 3:
-                ClaimableBalanceId(ref r);
-                break;
-            case 4:
-                r.Skip(32);
-                break;
-            default:
-                throw r.UnknownArm("ScAddress", arm);
-        }
-    }
-
-    internal static void ScContractInstance(ref XdrReader r)
-    {
-        r.Enter();
-        ContractExecutable(ref r);
-        if (r.Present())
-        {
-            int n0 = r.Count(int.MaxValue);
-            for (int i0 = 0; i0 < n0; i0++)
-            {
-                ScMapEntry(ref r);
-            }
-        }
-        r.Leave();
-    }
-
-    internal static void ScVal(ref XdrReader r)
-    {
-        r.Enter();
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(4);
-                break;
-            case 1:
-                break;
-            case 2:
-                ScError(ref r);
-                break;
-            case 3:
-                r.Skip(4);
-                break;
-            case 4:
-                r.Skip(4);
-                break;
-            case 5:
-                r.Skip(8);
-                break;
-            case 6:
-                r.Skip(8);
-                break;
-            case 7:
-                r.Skip(8);
-                break;
-            case 8:
-                r.Skip(8);
-                break;
-            case 9:
-                r.Skip(16);
+                InflationResult(ref r);
                 break;
             case 10:
-                r.Skip(16);
+                ManageDataResult(ref r);
                 break;
             case 11:
-                r.Skip(32);
+                BumpSequenceResult(ref r);
                 break;
             case 12:
-                r.Skip(32);
+                ManageBuyOfferResult(ref r);
                 break;
             case 13:
-                r.SkipOpaque(int.MaxValue);
+                PathPaymentStrictSendResult(ref r);
                 break;
             case 14:
-                r.SkipOpaque(int.MaxValue);
+                CreateClaimableBalanceResult(ref r);
                 break;
             case 15:
-                r.SkipOpaque(32);
+                ClaimClaimableBalanceResult(ref r);
                 break;
             case 16:
-                if (r.Present())
-                {
-                    int n0 = r.Count(int.MaxValue);
-                    for (int i0 = 0; i0 < n0; i0++)
-                    {
-                        ScVal(ref r);
-                    }
-                }
+                BeginSponsoringFutureReservesResult(ref r);
                 break;
             case 17:
-                if (r.Present())
-                {
-                    int n1 = r.Count(int.MaxValue);
-                    for (int i1 = 0; i1 < n1; i1++)
-                    {
-                        ScMapEntry(ref r);
-                    }
-                }
+                EndSponsoringFutureReservesResult(ref r);
                 break;
             case 18:
-                ScAddress(ref r);
+                RevokeSponsorshipResult(ref r);
                 break;
             case 19:
-                ScContractInstance(ref r);
+                ClawbackResult(ref r);
                 break;
             case 20:
+                ClawbackClaimableBalanceResult(ref r);
                 break;
             case 21:
-                r.Skip(8);
+                SetTrustLineFlagsResult(ref r);
+                break;
+            case 22:
+                LiquidityPoolDepositResult(ref r);
+                break;
+            case 23:
+                LiquidityPoolWithdrawResult(ref r);
+                break;
+            case 24:
+                InvokeHostFunctionResult(ref r);
+                break;
+            case 25:
+                ExtendFootprintTtlResult(ref r);
+                break;
+            case 26:
+                RestoreFootprintResult(ref r);
                 break;
             default:
-                throw r.UnknownArm("ScVal", arm);
-        }
-        r.Leave();
-    }
-
-    internal static void ScMapEntry(ref XdrReader r)
-    {
-        r.Enter();
-        ScVal(ref r);
-        ScVal(ref r);
-        r.Leave();
-    }
-
-    internal static void ContractCostParamEntry(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        r.Skip(16);
-    }
-
-    internal static void FrozenLedgerKeys(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            r.SkipOpaque(int.MaxValue);
+                throw r.UnknownArm("OperationResultTr", arm);
         }
     }
 
-    internal static void FrozenLedgerKeysDelta(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            r.SkipOpaque(int.MaxValue);
-        }
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            r.SkipOpaque(int.MaxValue);
-        }
-    }
-
-    internal static void FreezeBypassTxes(ref XdrReader r)
-    {
-        r.SkipArray(32, int.MaxValue);
-    }
-
-    internal static void FreezeBypassTxsDelta(ref XdrReader r)
-    {
-        r.SkipArray(32, int.MaxValue);
-        r.SkipArray(32, int.MaxValue);
-    }
-
-    internal static void ConfigSettingEntry(ref XdrReader r)
+    internal static void OperationResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
-                r.Skip(4);
+                OperationResultTr(ref r);
                 break;
-            case 1:
-                r.Skip(28);
+            case -1:
                 break;
-            case 2:
-                r.Skip(84);
+            case -2:
                 break;
-            case 3:
-                r.Skip(8);
+            case -3:
                 break;
-            case 4:
-                r.Skip(12);
+            case -4:
                 break;
-            case 5:
-                r.Skip(16);
+            case -5:
                 break;
-            case 6:
-                int n0 = r.Count(1024);
-                for (int i0 = 0; i0 < n0; i0++)
-                {
-                    ContractCostParamEntry(ref r);
-                }
-                break;
-            case 7:
-                int n1 = r.Count(1024);
-                for (int i1 = 0; i1 < n1; i1++)
-                {
-                    ContractCostParamEntry(ref r);
-                }
-                break;
-            case 8:
-                r.Skip(4);
-                break;
-            case 9:
-                r.Skip(4);
-                break;
-            case 10:
-                r.Skip(48);
-                break;
-            case 11:
-                r.Skip(4);
-                break;
-            case 12:
-                r.SkipArray(8, int.MaxValue);
-                break;
-            case 13:
-                r.Skip(16);
-                break;
-            case 14:
-                r.Skip(4);
-                break;
-            case 15:
-                r.Skip(12);
-                break;
-            case 16:
-                r.Skip(20);
-                break;
-            case 17:
-                FrozenLedgerKeys(ref r);
-                break;
-            case 18:
-                FrozenLedgerKeysDelta(ref r);
-                break;
-            case 19:
-                FreezeBypassTxes(ref r);
-                break;
-            case 20:
-                FreezeBypassTxsDelta(ref r);
+            case -6:
                 break;
             default:
-                throw r.UnknownArm("ConfigSettingEntry", arm);
+                throw r.UnknownArm("OperationResult", arm);
+        }
+    }
+
+    internal static void InnerTransactionResultResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                int n0 = r.Count(int.MaxValue);
+                for (int i0 = 0; i0 < n0; i0++)
+                {
+                    OperationResult(ref r);
+                }
+                break;
+            case -1:
+                int n1 = r.Count(int.MaxValue);
+                for (int i1 = 0; i1 < n1; i1++)
+                {
+                    OperationResult(ref r);
+                }
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            case -4:
+                break;
+            case -5:
+                break;
+            case -6:
+                break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
+            case -14:
+                break;
+            case -15:
+                break;
+            case -16:
+                break;
+            case -17:
+                break;
+            case -18:
+                break;
+            default:
+                throw r.UnknownArm("InnerTransactionResultResult", arm);
         }
     }
 }
