@@ -51,8 +51,9 @@ public sealed class GcsStore : IObjectStore, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
         Uri endpoint = options.Endpoint ?? GcsStoreOptions.DefaultEndpoint;
-        // The client wraps a service made here rather than by StorageClientBuilder: the builder has no request timeout
-        // and no place for the retry policy (tries and backoff for every request, upload chunks included).
+        // The client wraps a service made here rather than by StorageClientBuilder: the builder has no request timeout,
+        // no place for the retry policy (tries and backoff for every request, upload chunks included), and gzips request
+        // bodies, which the emulator cannot read.
         var service = new StorageService(new BaseClientService.Initializer
         {
             BaseUri = new Uri(endpoint, ApiPath).ToString(),
