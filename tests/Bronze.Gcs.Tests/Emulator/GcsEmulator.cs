@@ -37,7 +37,9 @@ internal static class GcsEmulator
             new Uri(Endpoint(), $"_bronze/upload-sessions?bucket={Uri.EscapeDataString(options.Bucket)}&name={Uri.EscapeDataString(name)}"), cancellationToken);
         using var counts = System.Text.Json.JsonDocument.Parse(json);
         System.Text.Json.JsonElement root = counts.RootElement;
-        return new SessionCounts(root.GetProperty("active").GetInt32(), root.GetProperty("cancelled").GetInt32(), root.GetProperty("crc32cChecked").GetInt32());
+        // A launcher started before it counted checked crc32c values answers without the count: 0, as it checked none.
+        int crc32CChecked = root.TryGetProperty("crc32cChecked", out System.Text.Json.JsonElement checkedCount) ? checkedCount.GetInt32() : 0;
+        return new SessionCounts(root.GetProperty("active").GetInt32(), root.GetProperty("cancelled").GetInt32(), crc32CChecked);
     }
 
     /// <summary>Upload sessions of one object by state, and the committed ones whose client crc32c the server checked.</summary>
