@@ -5,6 +5,7 @@ using Bronze.Parquet;
 using Bronze.Parquet.Compression;
 using Bronze.Parquet.Schema;
 using Bronze.Parquet.Writing;
+using Bronze.Benchmarks.Parquet.Peers;
 using Bronze.Sources;
 
 namespace Bronze.Benchmarks.Parquet;
@@ -70,6 +71,7 @@ public sealed class ParquetWriterThroughputRun : IThroughputRun
             File.Delete(output);
         }
 
+        await WriterComparison.RunAsync(rows, input, quick, cancellationToken);
         return 0;
     }
 
