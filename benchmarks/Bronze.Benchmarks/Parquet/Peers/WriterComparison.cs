@@ -44,21 +44,25 @@ internal static class WriterComparison
 
         Console.WriteLine();
         Console.WriteLine($"Peers on the same {rows.Count} rows ({input / 1e6:F0} MB), row groups of {RowGroupBytes >> 20} MiB of input, best of {rounds} alternating rounds; heap and RSS: the largest peak above the start of a write");
-        Console.WriteLine($"{"writer",-22} {"zstd-3 MB/s",12} {"(per CPU-s)",12} {"snappy MB/s",12} {"(per CPU-s)",12} {"heap above rows",16} {"RSS above",10} {"zstd file MB",13} {"snappy file MB",15}");
-        for (int w = 0; w < writers.Length; w++)
+        Console.WriteLine($"{"writer",-22} {"codec",-7} {"MB/s",6} {"MB/CPU-s",9} {"heap above rows",16} {"RSS above start",16} {"file MB",8}");
+        for (int c = 0; c < codecs.Length; c++)
         {
-            Figures zstd = figures[w, 0], snappy = figures[w, 1];
-            Console.WriteLine(
-                $"{writers[w].Name,-22} {input / zstd.Wall / 1e6,12:F0} {input / zstd.Cpu / 1e6,12:F0} {input / snappy.Wall / 1e6,12:F0} {input / snappy.Cpu / 1e6,12:F0} " +
-                $"{Math.Max(zstd.Heap, snappy.Heap) / 1048576.0,12:F0} MiB {Math.Max(zstd.Rss, snappy.Rss) / 1048576.0,6:F0} MiB {zstd.Bytes / 1e6,13:F1} {snappy.Bytes / 1e6,15:F1}");
+            for (int w = 0; w < writers.Length; w++)
+            {
+                Figures f = figures[w, c];
+                Console.WriteLine(
+                    $"{writers[w].Name,-22} {codecs[c],-7} {input / f.Wall / 1e6,6:F0} {input / f.Cpu / 1e6,9:F0} {f.Heap / 1048576.0,12:F0} MiB {f.Rss / 1048576.0,12:F0} MiB {f.Bytes / 1e6,8:F1}");
+            }
         }
 
         for (int w = 1; w < writers.Length; w++)
         {
-            Console.WriteLine(
-                $"Bronze / {writers[w].Name}: zstd speed {figures[w, 0].Wall / figures[0, 0].Wall:F2}x (CPU {figures[w, 0].Cpu / figures[0, 0].Cpu:F2}x), " +
-                $"snappy speed {figures[w, 1].Wall / figures[0, 1].Wall:F2}x (CPU {figures[w, 1].Cpu / figures[0, 1].Cpu:F2}x), " +
-                $"zstd file size {(double)figures[0, 0].Bytes / figures[w, 0].Bytes:F3}x, snappy file size {(double)figures[0, 1].Bytes / figures[w, 1].Bytes:F3}x");
+            for (int c = 0; c < codecs.Length; c++)
+            {
+                Console.WriteLine(
+                    $"Bronze / {writers[w].Name}, {codecs[c]}: speed {figures[w, c].Wall / figures[0, c].Wall:F2}x (by CPU time {figures[w, c].Cpu / figures[0, c].Cpu:F2}x), " +
+                    $"heap {(double)figures[0, c].Heap / figures[w, c].Heap:F2}x, file size {(double)figures[0, c].Bytes / figures[w, c].Bytes:F3}x");
+            }
         }
     }
 
