@@ -67,20 +67,8 @@ public sealed class IndependentReaderTests
     public async Task WriteAsync_LargeValuesAcrossPagesAndRowGroups_ReaderReadsSameBytes(string reader, ParquetCodec codec)
     {
         // Values from empty to 5x the page size, in pages that fill, overflow and move within row groups.
-        var random = new Random(7);
-        var schema = new ParquetSchema([
-            new ParquetColumn("seq", ParquetPhysicalType.Int64),
-            new ParquetColumn("xdr", ParquetPhysicalType.ByteArray, Statistics: false),
-            new ParquetColumn("length", ParquetPhysicalType.Int32),
-        ]);
-        List<object?[]> rows = [];
-        for (int i = 0; i < 300; i++)
-        {
-            byte[] value = new byte[random.Next(10) == 0 ? random.Next(0, 320_000) : random.Next(0, 20_000)];
-            random.NextBytes(value.AsSpan(0, value.Length / 2));
-            rows.Add([(long)i, value, value.Length]);
-        }
-
+        ParquetSchema schema = LargeValueRows.Schema;
+        List<object?[]> rows = LargeValueRows.Generate(300);
         var options = new ParquetWriterOptions { Codec = codec, PageSize = 64 << 10, RowGroupSize = 1 << 20 };
 
         ParquetFileInfo written = await WriteAndReadAsync(reader, schema, rows, options);
