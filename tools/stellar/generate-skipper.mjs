@@ -175,6 +175,11 @@ function method(name) {
   if (def.kind === "struct") {
     const counted = name === "Transaction" || name === "TransactionV0";
     for (const [field, type] of def.fields) walk(type, 0, lines, 2, counted && field === "operations" ? "OperationCount" : undefined);
+  } else if (def.switches.every(([, arm]) => typeof arm !== "string" || def.arms[arm].kind === "void")) {
+    // Only a tag: one check against the known values (most operation result codes are unions of this kind).
+    const members = def.switchOn.kind === "lookup" ? defs.get(def.switchOn.name).members : null;
+    const tags = def.switches.map(([value]) => (members ? members[value] : value));
+    lines.push(`        r.Tag("${name}", [${tags.join(", ")}]);`);
   } else {
     const members = def.switchOn.kind === "lookup" ? defs.get(def.switchOn.name).members : null;
     lines.push("        int arm = r.Int32();", "        switch (arm)", "        {");

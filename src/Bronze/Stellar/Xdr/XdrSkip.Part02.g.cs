@@ -49,14 +49,7 @@ internal static partial class XdrSkip
 
     internal static void TrustLineEntryExtensionV2Ext(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("TrustLineEntryExtensionV2Ext", arm);
-        }
+        r.Tag("TrustLineEntryExtensionV2Ext", [0]);
     }
 
     internal static void TrustLineEntryExtensionV2(ref XdrReader r)
@@ -111,14 +104,7 @@ internal static partial class XdrSkip
 
     internal static void OfferEntryExt(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("OfferEntryExt", arm);
-        }
+        r.Tag("OfferEntryExt", [0]);
     }
 
     internal static void OfferEntry(ref XdrReader r)
@@ -133,14 +119,7 @@ internal static partial class XdrSkip
 
     internal static void DataEntryExt(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("DataEntryExt", arm);
-        }
+        r.Tag("DataEntryExt", [0]);
     }
 
     internal static void DataEntry(ref XdrReader r)
@@ -212,19 +191,40 @@ internal static partial class XdrSkip
 
     internal static void ClaimableBalanceEntryExtensionV1Ext(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("ClaimableBalanceEntryExtensionV1Ext", arm);
-        }
+        r.Tag("ClaimableBalanceEntryExtensionV1Ext", [0]);
     }
 
     internal static void ClaimableBalanceEntryExtensionV1(ref XdrReader r)
     {
         ClaimableBalanceEntryExtensionV1Ext(ref r);
         r.Skip(4);
+    }
+
+    internal static void ClaimableBalanceEntryExt(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case 1:
+                ClaimableBalanceEntryExtensionV1(ref r);
+                break;
+            default:
+                throw r.UnknownArm("ClaimableBalanceEntryExt", arm);
+        }
+    }
+
+    internal static void ClaimableBalanceEntry(ref XdrReader r)
+    {
+        ClaimableBalanceId(ref r);
+        int n0 = r.Count(10);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            Claimant(ref r);
+        }
+        Asset(ref r);
+        r.Skip(8);
+        ClaimableBalanceEntryExt(ref r);
     }
 }

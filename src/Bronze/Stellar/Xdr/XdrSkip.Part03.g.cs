@@ -7,34 +7,6 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 3.</summary>
 internal static partial class XdrSkip
 {
-    internal static void ClaimableBalanceEntryExt(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                ClaimableBalanceEntryExtensionV1(ref r);
-                break;
-            default:
-                throw r.UnknownArm("ClaimableBalanceEntryExt", arm);
-        }
-    }
-
-    internal static void ClaimableBalanceEntry(ref XdrReader r)
-    {
-        ClaimableBalanceId(ref r);
-        int n0 = r.Count(10);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            Claimant(ref r);
-        }
-        Asset(ref r);
-        r.Skip(8);
-        ClaimableBalanceEntryExt(ref r);
-    }
-
     internal static void LiquidityPoolConstantProductParameters(ref XdrReader r)
     {
         Asset(ref r);
@@ -112,14 +84,7 @@ internal static partial class XdrSkip
 
     internal static void LedgerEntryExtensionV1Ext(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("LedgerEntryExtensionV1Ext", arm);
-        }
+        r.Tag("LedgerEntryExtensionV1Ext", [0]);
     }
 
     internal static void LedgerEntryExtensionV1(ref XdrReader r)
@@ -226,5 +191,45 @@ internal static partial class XdrSkip
         ScAddress(ref r);
         ScVal(ref r);
         r.Skip(4);
+    }
+
+    internal static void LedgerKey(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                LedgerKeyAccount(ref r);
+                break;
+            case 1:
+                LedgerKeyTrustLine(ref r);
+                break;
+            case 2:
+                LedgerKeyOffer(ref r);
+                break;
+            case 3:
+                LedgerKeyData(ref r);
+                break;
+            case 4:
+                LedgerKeyClaimableBalance(ref r);
+                break;
+            case 5:
+                r.Skip(32);
+                break;
+            case 6:
+                LedgerKeyContractData(ref r);
+                break;
+            case 7:
+                r.Skip(32);
+                break;
+            case 8:
+                r.Skip(4);
+                break;
+            case 9:
+                r.Skip(32);
+                break;
+            default:
+                throw r.UnknownArm("LedgerKey", arm);
+        }
     }
 }

@@ -7,46 +7,6 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 4.</summary>
 internal static partial class XdrSkip
 {
-    internal static void LedgerKey(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                LedgerKeyAccount(ref r);
-                break;
-            case 1:
-                LedgerKeyTrustLine(ref r);
-                break;
-            case 2:
-                LedgerKeyOffer(ref r);
-                break;
-            case 3:
-                LedgerKeyData(ref r);
-                break;
-            case 4:
-                LedgerKeyClaimableBalance(ref r);
-                break;
-            case 5:
-                r.Skip(32);
-                break;
-            case 6:
-                LedgerKeyContractData(ref r);
-                break;
-            case 7:
-                r.Skip(32);
-                break;
-            case 8:
-                r.Skip(4);
-                break;
-            case 9:
-                r.Skip(32);
-                break;
-            default:
-                throw r.UnknownArm("LedgerKey", arm);
-        }
-    }
-
     internal static void LedgerUpgrade(ref XdrReader r)
     {
         int arm = r.Int32();
@@ -239,6 +199,48 @@ internal static partial class XdrSkip
                 break;
             default:
                 throw r.UnknownArm("LedgerEntryChange", arm);
+        }
+    }
+
+    internal static void OperationMeta(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            LedgerEntryChange(ref r);
+        }
+    }
+
+    internal static void TransactionMetaV1(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            LedgerEntryChange(ref r);
+        }
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            OperationMeta(ref r);
+        }
+    }
+
+    internal static void TransactionMetaV2(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            LedgerEntryChange(ref r);
+        }
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            OperationMeta(ref r);
+        }
+        int n2 = r.Count(int.MaxValue);
+        for (int i2 = 0; i2 < n2; i2++)
+        {
+            LedgerEntryChange(ref r);
         }
     }
 }

@@ -7,48 +7,6 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 5.</summary>
 internal static partial class XdrSkip
 {
-    internal static void OperationMeta(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            LedgerEntryChange(ref r);
-        }
-    }
-
-    internal static void TransactionMetaV1(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            LedgerEntryChange(ref r);
-        }
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            OperationMeta(ref r);
-        }
-    }
-
-    internal static void TransactionMetaV2(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            LedgerEntryChange(ref r);
-        }
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            OperationMeta(ref r);
-        }
-        int n2 = r.Count(int.MaxValue);
-        for (int i2 = 0; i2 < n2; i2++)
-        {
-            LedgerEntryChange(ref r);
-        }
-    }
-
     internal static void ContractEventV0(ref XdrReader r)
     {
         int n0 = r.Count(int.MaxValue);
@@ -240,6 +198,34 @@ internal static partial class XdrSkip
                 break;
             default:
                 throw r.UnknownArm("TransactionMeta", arm);
+        }
+    }
+
+    internal static void TransactionResultMeta(ref XdrReader r)
+    {
+        TransactionResultPair(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            LedgerEntryChange(ref r);
+        }
+        TransactionMeta(ref r);
+    }
+
+    internal static void TransactionResultMetaV1(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        TransactionResultPair(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            LedgerEntryChange(ref r);
+        }
+        TransactionMeta(ref r);
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            LedgerEntryChange(ref r);
         }
     }
 }

@@ -7,34 +7,6 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 6.</summary>
 internal static partial class XdrSkip
 {
-    internal static void TransactionResultMeta(ref XdrReader r)
-    {
-        TransactionResultPair(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            LedgerEntryChange(ref r);
-        }
-        TransactionMeta(ref r);
-    }
-
-    internal static void TransactionResultMetaV1(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        TransactionResultPair(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            LedgerEntryChange(ref r);
-        }
-        TransactionMeta(ref r);
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            LedgerEntryChange(ref r);
-        }
-    }
-
     internal static void UpgradeEntryMeta(ref XdrReader r)
     {
         LedgerUpgrade(ref r);
@@ -227,5 +199,33 @@ internal static partial class XdrSkip
         {
             Asset(ref r);
         }
+    }
+
+    internal static void PathPaymentStrictSendOp(ref XdrReader r)
+    {
+        Asset(ref r);
+        r.Skip(8);
+        MuxedAccount(ref r);
+        Asset(ref r);
+        r.Skip(8);
+        int n0 = r.Count(5);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            Asset(ref r);
+        }
+    }
+
+    internal static void ManageSellOfferOp(ref XdrReader r)
+    {
+        Asset(ref r);
+        Asset(ref r);
+        r.Skip(24);
+    }
+
+    internal static void ManageBuyOfferOp(ref XdrReader r)
+    {
+        Asset(ref r);
+        Asset(ref r);
+        r.Skip(24);
     }
 }

@@ -7,34 +7,6 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 7.</summary>
 internal static partial class XdrSkip
 {
-    internal static void PathPaymentStrictSendOp(ref XdrReader r)
-    {
-        Asset(ref r);
-        r.Skip(8);
-        MuxedAccount(ref r);
-        Asset(ref r);
-        r.Skip(8);
-        int n0 = r.Count(5);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            Asset(ref r);
-        }
-    }
-
-    internal static void ManageSellOfferOp(ref XdrReader r)
-    {
-        Asset(ref r);
-        Asset(ref r);
-        r.Skip(24);
-    }
-
-    internal static void ManageBuyOfferOp(ref XdrReader r)
-    {
-        Asset(ref r);
-        Asset(ref r);
-        r.Skip(24);
-    }
-
     internal static void CreatePassiveSellOfferOp(ref XdrReader r)
     {
         Asset(ref r);
@@ -234,6 +206,28 @@ internal static partial class XdrSkip
         for (int i0 = 0; i0 < n0; i0++)
         {
             ScVal(ref r);
+        }
+    }
+
+    internal static void HostFunction(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                InvokeContractArgs(ref r);
+                break;
+            case 1:
+                CreateContractArgs(ref r);
+                break;
+            case 2:
+                r.SkipOpaque(int.MaxValue);
+                break;
+            case 3:
+                CreateContractArgsV2(ref r);
+                break;
+            default:
+                throw r.UnknownArm("HostFunction", arm);
         }
     }
 }

@@ -7,28 +7,6 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 8.</summary>
 internal static partial class XdrSkip
 {
-    internal static void HostFunction(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                InvokeContractArgs(ref r);
-                break;
-            case 1:
-                CreateContractArgs(ref r);
-                break;
-            case 2:
-                r.SkipOpaque(int.MaxValue);
-                break;
-            case 3:
-                CreateContractArgsV2(ref r);
-                break;
-            default:
-                throw r.UnknownArm("HostFunction", arm);
-        }
-    }
-
     internal static void SorobanAuthorizedFunction(ref XdrReader r)
     {
         int arm = r.Int32();
@@ -228,6 +206,28 @@ internal static partial class XdrSkip
                 break;
             default:
                 throw r.UnknownArm("Memo", arm);
+        }
+    }
+
+    internal static void PreconditionsV2(ref XdrReader r)
+    {
+        if (r.Present())
+        {
+            r.Skip(16);
+        }
+        if (r.Present())
+        {
+            r.Skip(8);
+        }
+        if (r.Present())
+        {
+            r.Skip(8);
+        }
+        r.Skip(12);
+        int n0 = r.Count(2);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            SignerKey(ref r);
         }
     }
 }

@@ -7,28 +7,6 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 9.</summary>
 internal static partial class XdrSkip
 {
-    internal static void PreconditionsV2(ref XdrReader r)
-    {
-        if (r.Present())
-        {
-            r.Skip(16);
-        }
-        if (r.Present())
-        {
-            r.Skip(8);
-        }
-        if (r.Present())
-        {
-            r.Skip(8);
-        }
-        r.Skip(12);
-        int n0 = r.Count(2);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            SignerKey(ref r);
-        }
-    }
-
     internal static void Preconditions(ref XdrReader r)
     {
         int arm = r.Int32();
@@ -96,14 +74,7 @@ internal static partial class XdrSkip
 
     internal static void TransactionV0Ext(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("TransactionV0Ext", arm);
-        }
+        r.Tag("TransactionV0Ext", [0]);
     }
 
     internal static void TransactionV0(ref XdrReader r)
@@ -188,14 +159,7 @@ internal static partial class XdrSkip
 
     internal static void FeeBumpTransactionExt(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("FeeBumpTransactionExt", arm);
-        }
+        r.Tag("FeeBumpTransactionExt", [0]);
     }
 
     internal static void FeeBumpTransaction(ref XdrReader r)
@@ -234,5 +198,33 @@ internal static partial class XdrSkip
             default:
                 throw r.UnknownArm("TransactionEnvelope", arm);
         }
+    }
+
+    internal static void ClaimOfferAtomV0(ref XdrReader r)
+    {
+        r.Skip(40);
+        Asset(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void ClaimOfferAtom(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void ClaimLiquidityAtom(ref XdrReader r)
+    {
+        r.Skip(32);
+        Asset(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
     }
 }

@@ -7,34 +7,6 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 10.</summary>
 internal static partial class XdrSkip
 {
-    internal static void ClaimOfferAtomV0(ref XdrReader r)
-    {
-        r.Skip(40);
-        Asset(ref r);
-        r.Skip(8);
-        Asset(ref r);
-        r.Skip(8);
-    }
-
-    internal static void ClaimOfferAtom(ref XdrReader r)
-    {
-        PublicKey(ref r);
-        r.Skip(8);
-        Asset(ref r);
-        r.Skip(8);
-        Asset(ref r);
-        r.Skip(8);
-    }
-
-    internal static void ClaimLiquidityAtom(ref XdrReader r)
-    {
-        r.Skip(32);
-        Asset(ref r);
-        r.Skip(8);
-        Asset(ref r);
-        r.Skip(8);
-    }
-
     internal static void ClaimAtom(ref XdrReader r)
     {
         int arm = r.Int32();
@@ -56,52 +28,12 @@ internal static partial class XdrSkip
 
     internal static void CreateAccountResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            default:
-                throw r.UnknownArm("CreateAccountResult", arm);
-        }
+        r.Tag("CreateAccountResult", [0, -1, -2, -3, -4]);
     }
 
     internal static void PaymentResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                break;
-            default:
-                throw r.UnknownArm("PaymentResult", arm);
-        }
+        r.Tag("PaymentResult", [0, -1, -2, -3, -4, -5, -6, -7, -8, -9]);
     }
 
     internal static void SimplePaymentResult(ref XdrReader r)
@@ -233,5 +165,79 @@ internal static partial class XdrSkip
             ClaimAtom(ref r);
         }
         ManageOfferSuccessResultOffer(ref r);
+    }
+
+    internal static void ManageSellOfferResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                ManageOfferSuccessResult(ref r);
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            case -4:
+                break;
+            case -5:
+                break;
+            case -6:
+                break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
+            default:
+                throw r.UnknownArm("ManageSellOfferResult", arm);
+        }
+    }
+
+    internal static void ManageBuyOfferResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                ManageOfferSuccessResult(ref r);
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            case -4:
+                break;
+            case -5:
+                break;
+            case -6:
+                break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
+            default:
+                throw r.UnknownArm("ManageBuyOfferResult", arm);
+        }
     }
 }

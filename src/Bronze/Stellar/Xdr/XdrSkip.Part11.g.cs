@@ -7,162 +7,19 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 11.</summary>
 internal static partial class XdrSkip
 {
-    internal static void ManageSellOfferResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ManageOfferSuccessResult(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                break;
-            case -10:
-                break;
-            case -11:
-                break;
-            case -12:
-                break;
-            default:
-                throw r.UnknownArm("ManageSellOfferResult", arm);
-        }
-    }
-
-    internal static void ManageBuyOfferResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ManageOfferSuccessResult(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                break;
-            case -10:
-                break;
-            case -11:
-                break;
-            case -12:
-                break;
-            default:
-                throw r.UnknownArm("ManageBuyOfferResult", arm);
-        }
-    }
-
     internal static void SetOptionsResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                break;
-            case -10:
-                break;
-            default:
-                throw r.UnknownArm("SetOptionsResult", arm);
-        }
+        r.Tag("SetOptionsResult", [0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10]);
     }
 
     internal static void ChangeTrustResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            default:
-                throw r.UnknownArm("ChangeTrustResult", arm);
-        }
+        r.Tag("ChangeTrustResult", [0, -1, -2, -3, -4, -5, -6, -7, -8]);
     }
 
     internal static void AllowTrustResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            default:
-                throw r.UnknownArm("AllowTrustResult", arm);
-        }
+        r.Tag("AllowTrustResult", [0, -1, -2, -3, -4, -5, -6]);
     }
 
     internal static void AccountMergeResult(ref XdrReader r)
@@ -219,10 +76,21 @@ internal static partial class XdrSkip
 
     internal static void ManageDataResult(ref XdrReader r)
     {
+        r.Tag("ManageDataResult", [0, -1, -2, -3, -4]);
+    }
+
+    internal static void BumpSequenceResult(ref XdrReader r)
+    {
+        r.Tag("BumpSequenceResult", [0, -1]);
+    }
+
+    internal static void CreateClaimableBalanceResult(ref XdrReader r)
+    {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                ClaimableBalanceId(ref r);
                 break;
             case -1:
                 break;
@@ -232,8 +100,179 @@ internal static partial class XdrSkip
                 break;
             case -4:
                 break;
+            case -5:
+                break;
             default:
-                throw r.UnknownArm("ManageDataResult", arm);
+                throw r.UnknownArm("CreateClaimableBalanceResult", arm);
+        }
+    }
+
+    internal static void ClaimClaimableBalanceResult(ref XdrReader r)
+    {
+        r.Tag("ClaimClaimableBalanceResult", [0, -1, -2, -3, -4, -5, -6]);
+    }
+
+    internal static void BeginSponsoringFutureReservesResult(ref XdrReader r)
+    {
+        r.Tag("BeginSponsoringFutureReservesResult", [0, -1, -2, -3]);
+    }
+
+    internal static void EndSponsoringFutureReservesResult(ref XdrReader r)
+    {
+        r.Tag("EndSponsoringFutureReservesResult", [0, -1]);
+    }
+
+    internal static void RevokeSponsorshipResult(ref XdrReader r)
+    {
+        r.Tag("RevokeSponsorshipResult", [0, -1, -2, -3, -4, -5]);
+    }
+
+    internal static void ClawbackResult(ref XdrReader r)
+    {
+        r.Tag("ClawbackResult", [0, -1, -2, -3, -4]);
+    }
+
+    internal static void ClawbackClaimableBalanceResult(ref XdrReader r)
+    {
+        r.Tag("ClawbackClaimableBalanceResult", [0, -1, -2, -3]);
+    }
+
+    internal static void SetTrustLineFlagsResult(ref XdrReader r)
+    {
+        r.Tag("SetTrustLineFlagsResult", [0, -1, -2, -3, -4, -5]);
+    }
+
+    internal static void LiquidityPoolDepositResult(ref XdrReader r)
+    {
+        r.Tag("LiquidityPoolDepositResult", [0, -1, -2, -3, -4, -5, -6, -7, -8]);
+    }
+
+    internal static void LiquidityPoolWithdrawResult(ref XdrReader r)
+    {
+        r.Tag("LiquidityPoolWithdrawResult", [0, -1, -2, -3, -4, -5, -6]);
+    }
+
+    internal static void InvokeHostFunctionResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                r.Skip(32);
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            case -4:
+                break;
+            case -5:
+                break;
+            default:
+                throw r.UnknownArm("InvokeHostFunctionResult", arm);
+        }
+    }
+
+    internal static void ExtendFootprintTtlResult(ref XdrReader r)
+    {
+        r.Tag("ExtendFootprintTtlResult", [0, -1, -2, -3]);
+    }
+
+    internal static void RestoreFootprintResult(ref XdrReader r)
+    {
+        r.Tag("RestoreFootprintResult", [0, -1, -2, -3]);
+    }
+
+    internal static void OperationResultTr(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                CreateAccountResult(ref r);
+                break;
+            case 1:
+                PaymentResult(ref r);
+                break;
+            case 2:
+                PathPaymentStrictReceiveResult(ref r);
+                break;
+            case 3:
+                ManageSellOfferResult(ref r);
+                break;
+            case 4:
+                ManageSellOfferResult(ref r);
+                break;
+            case 5:
+                SetOptionsResult(ref r);
+                break;
+            case 6:
+                ChangeTrustResult(ref r);
+                break;
+            case 7:
+                AllowTrustResult(ref r);
+                break;
+            case 8:
+                AccountMergeResult(ref r);
+                break;
+            case 9:
+                InflationResult(ref r);
+                break;
+            case 10:
+                ManageDataResult(ref r);
+                break;
+            case 11:
+                BumpSequenceResult(ref r);
+                break;
+            case 12:
+                ManageBuyOfferResult(ref r);
+                break;
+            case 13:
+                PathPaymentStrictSendResult(ref r);
+                break;
+            case 14:
+                CreateClaimableBalanceResult(ref r);
+                break;
+            case 15:
+                ClaimClaimableBalanceResult(ref r);
+                break;
+            case 16:
+                BeginSponsoringFutureReservesResult(ref r);
+                break;
+            case 17:
+                EndSponsoringFutureReservesResult(ref r);
+                break;
+            case 18:
+                RevokeSponsorshipResult(ref r);
+                break;
+            case 19:
+                ClawbackResult(ref r);
+                break;
+            case 20:
+                ClawbackClaimableBalanceResult(ref r);
+                break;
+            case 21:
+                SetTrustLineFlagsResult(ref r);
+                break;
+            case 22:
+                LiquidityPoolDepositResult(ref r);
+                break;
+            case 23:
+                LiquidityPoolWithdrawResult(ref r);
+                break;
+            case 24:
+                InvokeHostFunctionResult(ref r);
+                break;
+            case 25:
+                ExtendFootprintTtlResult(ref r);
+                break;
+            case 26:
+                RestoreFootprintResult(ref r);
+                break;
+            default:
+                throw r.UnknownArm("OperationResultTr", arm);
         }
     }
 }

@@ -7,49 +7,13 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 12.</summary>
 internal static partial class XdrSkip
 {
-    internal static void BumpSequenceResult(ref XdrReader r)
+    internal static void OperationResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
-                break;
-            case -1:
-                break;
-            default:
-                throw r.UnknownArm("BumpSequenceResult", arm);
-        }
-    }
-
-    internal static void CreateClaimableBalanceResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ClaimableBalanceId(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            default:
-                throw r.UnknownArm("CreateClaimableBalanceResult", arm);
-        }
-    }
-
-    internal static void ClaimClaimableBalanceResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
+                OperationResultTr(ref r);
                 break;
             case -1:
                 break;
@@ -64,132 +28,28 @@ internal static partial class XdrSkip
             case -6:
                 break;
             default:
-                throw r.UnknownArm("ClaimClaimableBalanceResult", arm);
+                throw r.UnknownArm("OperationResult", arm);
         }
     }
 
-    internal static void BeginSponsoringFutureReservesResult(ref XdrReader r)
+    internal static void InnerTransactionResultResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                int n0 = r.Count(int.MaxValue);
+                for (int i0 = 0; i0 < n0; i0++)
+                {
+                    OperationResult(ref r);
+                }
                 break;
             case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("BeginSponsoringFutureReservesResult", arm);
-        }
-    }
-
-    internal static void EndSponsoringFutureReservesResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            default:
-                throw r.UnknownArm("EndSponsoringFutureReservesResult", arm);
-        }
-    }
-
-    internal static void RevokeSponsorshipResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            default:
-                throw r.UnknownArm("RevokeSponsorshipResult", arm);
-        }
-    }
-
-    internal static void ClawbackResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            default:
-                throw r.UnknownArm("ClawbackResult", arm);
-        }
-    }
-
-    internal static void ClawbackClaimableBalanceResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("ClawbackClaimableBalanceResult", arm);
-        }
-    }
-
-    internal static void SetTrustLineFlagsResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            default:
-                throw r.UnknownArm("SetTrustLineFlagsResult", arm);
-        }
-    }
-
-    internal static void LiquidityPoolDepositResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
+                int n1 = r.Count(int.MaxValue);
+                for (int i1 = 0; i1 < n1; i1++)
+                {
+                    OperationResult(ref r);
+                }
                 break;
             case -2:
                 break;
@@ -205,19 +65,71 @@ internal static partial class XdrSkip
                 break;
             case -8:
                 break;
+            case -9:
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
+            case -14:
+                break;
+            case -15:
+                break;
+            case -16:
+                break;
+            case -17:
+                break;
+            case -18:
+                break;
             default:
-                throw r.UnknownArm("LiquidityPoolDepositResult", arm);
+                throw r.UnknownArm("InnerTransactionResultResult", arm);
         }
     }
 
-    internal static void LiquidityPoolWithdrawResult(ref XdrReader r)
+    internal static void InnerTransactionResultExt(ref XdrReader r)
+    {
+        r.Tag("InnerTransactionResultExt", [0]);
+    }
+
+    internal static void InnerTransactionResult(ref XdrReader r)
+    {
+        r.Skip(8);
+        InnerTransactionResultResult(ref r);
+        InnerTransactionResultExt(ref r);
+    }
+
+    internal static void InnerTransactionResultPair(ref XdrReader r)
+    {
+        r.Skip(32);
+        InnerTransactionResult(ref r);
+    }
+
+    internal static void TransactionResultResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
+            case 1:
+                InnerTransactionResultPair(ref r);
+                break;
+            case -13:
+                InnerTransactionResultPair(ref r);
+                break;
             case 0:
+                int n0 = r.Count(int.MaxValue);
+                for (int i0 = 0; i0 < n0; i0++)
+                {
+                    OperationResult(ref r);
+                }
                 break;
             case -1:
+                int n1 = r.Count(int.MaxValue);
+                for (int i1 = 0; i1 < n1; i1++)
+                {
+                    OperationResult(ref r);
+                }
                 break;
             case -2:
                 break;
@@ -229,8 +141,101 @@ internal static partial class XdrSkip
                 break;
             case -6:
                 break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
+            case -14:
+                break;
+            case -15:
+                break;
+            case -16:
+                break;
+            case -17:
+                break;
+            case -18:
+                break;
             default:
-                throw r.UnknownArm("LiquidityPoolWithdrawResult", arm);
+                throw r.UnknownArm("TransactionResultResult", arm);
+        }
+    }
+
+    internal static void TransactionResultExt(ref XdrReader r)
+    {
+        r.Tag("TransactionResultExt", [0]);
+    }
+
+    internal static void TransactionResult(ref XdrReader r)
+    {
+        r.Skip(8);
+        TransactionResultResult(ref r);
+        TransactionResultExt(ref r);
+    }
+
+    internal static void ExtensionPoint(ref XdrReader r)
+    {
+        r.Tag("ExtensionPoint", [0]);
+    }
+
+    internal static void PublicKey(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                r.Skip(32);
+                break;
+            default:
+                throw r.UnknownArm("PublicKey", arm);
+        }
+    }
+
+    internal static void SignerKeyEd25519SignedPayload(ref XdrReader r)
+    {
+        r.Skip(32);
+        r.SkipOpaque(64);
+    }
+
+    internal static void SignerKey(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                r.Skip(32);
+                break;
+            case 1:
+                r.Skip(32);
+                break;
+            case 2:
+                r.Skip(32);
+                break;
+            case 3:
+                SignerKeyEd25519SignedPayload(ref r);
+                break;
+            default:
+                throw r.UnknownArm("SignerKey", arm);
+        }
+    }
+
+    internal static void ClaimableBalanceId(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                r.Skip(32);
+                break;
+            default:
+                throw r.UnknownArm("ClaimableBalanceId", arm);
         }
     }
 }

@@ -7,7 +7,47 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 13.</summary>
 internal static partial class XdrSkip
 {
-    internal static void InvokeHostFunctionResult(ref XdrReader r)
+    internal static void ScError(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                r.Skip(4);
+                break;
+            case 1:
+                r.Skip(4);
+                break;
+            case 2:
+                r.Skip(4);
+                break;
+            case 3:
+                r.Skip(4);
+                break;
+            case 4:
+                r.Skip(4);
+                break;
+            case 5:
+                r.Skip(4);
+                break;
+            case 6:
+                r.Skip(4);
+                break;
+            case 7:
+                r.Skip(4);
+                break;
+            case 8:
+                r.Skip(4);
+                break;
+            case 9:
+                r.Skip(4);
+                break;
+            default:
+                throw r.UnknownArm("ScError", arm);
+        }
+    }
+
+    internal static void ContractExecutable(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
@@ -15,226 +55,177 @@ internal static partial class XdrSkip
             case 0:
                 r.Skip(32);
                 break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
+            case 1:
                 break;
             default:
-                throw r.UnknownArm("InvokeHostFunctionResult", arm);
+                throw r.UnknownArm("ContractExecutable", arm);
         }
     }
 
-    internal static void ExtendFootprintTtlResult(ref XdrReader r)
+    internal static void ScAddress(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("ExtendFootprintTtlResult", arm);
-        }
-    }
-
-    internal static void RestoreFootprintResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("RestoreFootprintResult", arm);
-        }
-    }
-
-    internal static void OperationResultTr(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                CreateAccountResult(ref r);
+                PublicKey(ref r);
                 break;
             case 1:
-                PaymentResult(ref r);
+                r.Skip(32);
                 break;
             case 2:
-                PathPaymentStrictReceiveResult(ref r);
+                r.Skip(40);
                 break;
             case 3:
-                ManageSellOfferResult(ref r);
+                ClaimableBalanceId(ref r);
                 break;
             case 4:
-                ManageSellOfferResult(ref r);
+                r.Skip(32);
+                break;
+            default:
+                throw r.UnknownArm("ScAddress", arm);
+        }
+    }
+
+    internal static void ScContractInstance(ref XdrReader r)
+    {
+        r.Enter();
+        ContractExecutable(ref r);
+        if (r.Present())
+        {
+            int n0 = r.Count(int.MaxValue);
+            for (int i0 = 0; i0 < n0; i0++)
+            {
+                ScMapEntry(ref r);
+            }
+        }
+        r.Leave();
+    }
+
+    internal static void ScVal(ref XdrReader r)
+    {
+        r.Enter();
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                r.Skip(4);
+                break;
+            case 1:
+                break;
+            case 2:
+                ScError(ref r);
+                break;
+            case 3:
+                r.Skip(4);
+                break;
+            case 4:
+                r.Skip(4);
                 break;
             case 5:
-                SetOptionsResult(ref r);
+                r.Skip(8);
                 break;
             case 6:
-                ChangeTrustResult(ref r);
+                r.Skip(8);
                 break;
             case 7:
-                AllowTrustResult(ref r);
+                r.Skip(8);
                 break;
             case 8:
-                AccountMergeResult(ref r);
+                r.Skip(8);
                 break;
             case 9:
-                InflationResult(ref r);
+                r.Skip(16);
                 break;
             case 10:
-                ManageDataResult(ref r);
+                r.Skip(16);
                 break;
             case 11:
-                BumpSequenceResult(ref r);
+                r.Skip(32);
                 break;
             case 12:
-                ManageBuyOfferResult(ref r);
+                r.Skip(32);
                 break;
             case 13:
-                PathPaymentStrictSendResult(ref r);
+                r.SkipOpaque(int.MaxValue);
                 break;
             case 14:
-                CreateClaimableBalanceResult(ref r);
+                r.SkipOpaque(int.MaxValue);
                 break;
             case 15:
-                ClaimClaimableBalanceResult(ref r);
+                r.SkipOpaque(32);
                 break;
             case 16:
-                BeginSponsoringFutureReservesResult(ref r);
+                if (r.Present())
+                {
+                    int n0 = r.Count(int.MaxValue);
+                    for (int i0 = 0; i0 < n0; i0++)
+                    {
+                        ScVal(ref r);
+                    }
+                }
                 break;
             case 17:
-                EndSponsoringFutureReservesResult(ref r);
+                if (r.Present())
+                {
+                    int n1 = r.Count(int.MaxValue);
+                    for (int i1 = 0; i1 < n1; i1++)
+                    {
+                        ScMapEntry(ref r);
+                    }
+                }
                 break;
             case 18:
-                RevokeSponsorshipResult(ref r);
+                ScAddress(ref r);
                 break;
             case 19:
-                ClawbackResult(ref r);
+                ScContractInstance(ref r);
                 break;
             case 20:
-                ClawbackClaimableBalanceResult(ref r);
                 break;
             case 21:
-                SetTrustLineFlagsResult(ref r);
-                break;
-            case 22:
-                LiquidityPoolDepositResult(ref r);
-                break;
-            case 23:
-                LiquidityPoolWithdrawResult(ref r);
-                break;
-            case 24:
-                InvokeHostFunctionResult(ref r);
-                break;
-            case 25:
-                ExtendFootprintTtlResult(ref r);
-                break;
-            case 26:
-                RestoreFootprintResult(ref r);
+                r.Skip(8);
                 break;
             default:
-                throw r.UnknownArm("OperationResultTr", arm);
+                throw r.UnknownArm("ScVal", arm);
+        }
+        r.Leave();
+    }
+
+    internal static void ScMapEntry(ref XdrReader r)
+    {
+        r.Enter();
+        ScVal(ref r);
+        ScVal(ref r);
+        r.Leave();
+    }
+
+    internal static void ContractCostParamEntry(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        r.Skip(16);
+    }
+
+    internal static void FrozenLedgerKeys(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            r.SkipOpaque(int.MaxValue);
         }
     }
 
-    internal static void OperationResult(ref XdrReader r)
+    internal static void FrozenLedgerKeysDelta(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
         {
-            case 0:
-                OperationResultTr(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            default:
-                throw r.UnknownArm("OperationResult", arm);
+            r.SkipOpaque(int.MaxValue);
         }
-    }
-
-    internal static void InnerTransactionResultResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
         {
-            case 0:
-                int n0 = r.Count(int.MaxValue);
-                for (int i0 = 0; i0 < n0; i0++)
-                {
-                    OperationResult(ref r);
-                }
-                break;
-            case -1:
-                int n1 = r.Count(int.MaxValue);
-                for (int i1 = 0; i1 < n1; i1++)
-                {
-                    OperationResult(ref r);
-                }
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                break;
-            case -10:
-                break;
-            case -11:
-                break;
-            case -12:
-                break;
-            case -14:
-                break;
-            case -15:
-                break;
-            case -16:
-                break;
-            case -17:
-                break;
-            case -18:
-                break;
-            default:
-                throw r.UnknownArm("InnerTransactionResultResult", arm);
+            r.SkipOpaque(int.MaxValue);
         }
     }
 }

@@ -7,206 +7,53 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 14.</summary>
 internal static partial class XdrSkip
 {
-    internal static void InnerTransactionResultExt(ref XdrReader r)
+    internal static void FreezeBypassTxes(ref XdrReader r)
+    {
+        r.SkipArray(32, int.MaxValue);
+    }
+
+    internal static void FreezeBypassTxsDelta(ref XdrReader r)
+    {
+        r.SkipArray(32, int.MaxValue);
+        r.SkipArray(32, int.MaxValue);
+    }
+
+    internal static void ConfigSettingEntry(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
-                break;
-            default:
-                throw r.UnknownArm("InnerTransactionResultExt", arm);
-        }
-    }
-
-    internal static void InnerTransactionResult(ref XdrReader r)
-    {
-        r.Skip(8);
-        InnerTransactionResultResult(ref r);
-        InnerTransactionResultExt(ref r);
-    }
-
-    internal static void InnerTransactionResultPair(ref XdrReader r)
-    {
-        r.Skip(32);
-        InnerTransactionResult(ref r);
-    }
-
-    internal static void TransactionResultResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 1:
-                InnerTransactionResultPair(ref r);
-                break;
-            case -13:
-                InnerTransactionResultPair(ref r);
-                break;
-            case 0:
-                int n0 = r.Count(int.MaxValue);
-                for (int i0 = 0; i0 < n0; i0++)
-                {
-                    OperationResult(ref r);
-                }
-                break;
-            case -1:
-                int n1 = r.Count(int.MaxValue);
-                for (int i1 = 0; i1 < n1; i1++)
-                {
-                    OperationResult(ref r);
-                }
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                break;
-            case -10:
-                break;
-            case -11:
-                break;
-            case -12:
-                break;
-            case -14:
-                break;
-            case -15:
-                break;
-            case -16:
-                break;
-            case -17:
-                break;
-            case -18:
-                break;
-            default:
-                throw r.UnknownArm("TransactionResultResult", arm);
-        }
-    }
-
-    internal static void TransactionResultExt(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("TransactionResultExt", arm);
-        }
-    }
-
-    internal static void TransactionResult(ref XdrReader r)
-    {
-        r.Skip(8);
-        TransactionResultResult(ref r);
-        TransactionResultExt(ref r);
-    }
-
-    internal static void ExtensionPoint(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("ExtensionPoint", arm);
-        }
-    }
-
-    internal static void PublicKey(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(32);
-                break;
-            default:
-                throw r.UnknownArm("PublicKey", arm);
-        }
-    }
-
-    internal static void SignerKeyEd25519SignedPayload(ref XdrReader r)
-    {
-        r.Skip(32);
-        r.SkipOpaque(64);
-    }
-
-    internal static void SignerKey(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(32);
+                r.Skip(4);
                 break;
             case 1:
-                r.Skip(32);
+                r.Skip(28);
                 break;
             case 2:
-                r.Skip(32);
+                r.Skip(84);
                 break;
             case 3:
-                SignerKeyEd25519SignedPayload(ref r);
-                break;
-            default:
-                throw r.UnknownArm("SignerKey", arm);
-        }
-    }
-
-    internal static void ClaimableBalanceId(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(32);
-                break;
-            default:
-                throw r.UnknownArm("ClaimableBalanceId", arm);
-        }
-    }
-
-    internal static void ScError(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(4);
-                break;
-            case 1:
-                r.Skip(4);
-                break;
-            case 2:
-                r.Skip(4);
-                break;
-            case 3:
-                r.Skip(4);
+                r.Skip(8);
                 break;
             case 4:
-                r.Skip(4);
+                r.Skip(12);
                 break;
             case 5:
-                r.Skip(4);
+                r.Skip(16);
                 break;
             case 6:
-                r.Skip(4);
+                int n0 = r.Count(1024);
+                for (int i0 = 0; i0 < n0; i0++)
+                {
+                    ContractCostParamEntry(ref r);
+                }
                 break;
             case 7:
-                r.Skip(4);
+                int n1 = r.Count(1024);
+                for (int i1 = 0; i1 < n1; i1++)
+                {
+                    ContractCostParamEntry(ref r);
+                }
                 break;
             case 8:
                 r.Skip(4);
@@ -214,23 +61,41 @@ internal static partial class XdrSkip
             case 9:
                 r.Skip(4);
                 break;
-            default:
-                throw r.UnknownArm("ScError", arm);
-        }
-    }
-
-    internal static void ContractExecutable(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(32);
+            case 10:
+                r.Skip(48);
                 break;
-            case 1:
+            case 11:
+                r.Skip(4);
+                break;
+            case 12:
+                r.SkipArray(8, int.MaxValue);
+                break;
+            case 13:
+                r.Skip(16);
+                break;
+            case 14:
+                r.Skip(4);
+                break;
+            case 15:
+                r.Skip(12);
+                break;
+            case 16:
+                r.Skip(20);
+                break;
+            case 17:
+                FrozenLedgerKeys(ref r);
+                break;
+            case 18:
+                FrozenLedgerKeysDelta(ref r);
+                break;
+            case 19:
+                FreezeBypassTxes(ref r);
+                break;
+            case 20:
+                FreezeBypassTxsDelta(ref r);
                 break;
             default:
-                throw r.UnknownArm("ContractExecutable", arm);
+                throw r.UnknownArm("ConfigSettingEntry", arm);
         }
     }
 }
