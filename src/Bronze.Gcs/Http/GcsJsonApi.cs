@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using Bronze.Errors;
 using Bronze.Gcs.Hashing;
 using Bronze.Gcs.Json;
@@ -52,6 +53,41 @@ internal sealed class GcsJsonApi
         }
     }
 
+    /// <summary>
+    /// Reads bytes <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="length"/> - 1 of an object
+    /// (fewer when it ends first, none past its end). The crc32c the server sends covers the whole object, so a range
+    /// is not checked against it.
+    /// </summary>
+    public async Task<byte[]> ReadRangeAsync(string name, long offset, int length, string what, CancellationToken cancellationToken)
+    {
+        var range = new RangeHeaderValue(offset, offset + length - 1);
+        using HttpResponseMessage response = await SendAsync(
+            $"{ObjectPath(name)}?alt=media", HttpCompletionOption.ResponseHeadersRead, what, cancellationToken, range).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound) throw BronzeException.NotFound(what);
+        if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable) return [];
+        if (!response.IsSuccessStatusCode) throw await GcsErrors.FromResponseAsync(response, what, cancellationToken).ConfigureAwait(false);
+        // A server may ignore the range and send the whole object (the emulator does when the range starts past the
+        // end, where Cloud Storage answers 416): that is still a right answer when the object ends before the range.
+        if (response.StatusCode != HttpStatusCode.PartialContent && offset > 0 && response.Content.Headers.ContentLength <= offset) return [];
+        if (response.StatusCode != HttpStatusCode.PartialContent && offset > 0)
+            throw new BronzeException(BronzeErrorKind.StoreFailure, $"{what}: the server ignored the byte range (status {(int)response.StatusCode}).");
+        try
+        {
+            Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                byte[] bytes = new byte[length];
+                int read = 0, n;
+                while (read < length && (n = await body.ReadAsync(bytes.AsMemory(read), cancellationToken).ConfigureAwait(false)) > 0) read += n;
+                return read == length ? bytes : bytes[..read];
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw GcsErrors.FromException(e, what, cancellationToken);
+        }
+    }
+
     /// <summary>One page of the objects whose names start with <paramref name="prefix"/>.</summary>
     public async Task<GcsObjectList> ListPageAsync(string prefix, int pageSize, string? pageToken, string what, CancellationToken cancellationToken)
     {
@@ -71,9 +107,10 @@ internal sealed class GcsJsonApi
     private string ObjectPath(string name) => _bucketPath + "/" + Uri.EscapeDataString(name);
 
     private async Task<HttpResponseMessage> SendAsync(
-        string relative, HttpCompletionOption completion, string what, CancellationToken cancellationToken)
+        string relative, HttpCompletionOption completion, string what, CancellationToken cancellationToken, RangeHeaderValue? range = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(_service.BaseUri), relative));
+        request.Headers.Range = range;
         try
         {
             return await _service.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
