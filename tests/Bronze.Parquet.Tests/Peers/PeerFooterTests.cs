@@ -68,6 +68,25 @@ public sealed class PeerFooterTests
         Assert.Contains(m.Leaves, l => l.DottedPath == "Inner.Y");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ReadMetadataAsync_ParquetSharpEncryptedFile_ThrowsEncrypted(bool plaintextFooter)
+    {
+        // Arrange: Parquet modular encryption with a footer key; with a plaintext footer the file ends with PAR1.
+        await using var file = new TempFile();
+        using var builder = new FileEncryptionPropertiesBuilder([.. Enumerable.Range(1, 16).Select(i => (byte)i)]);
+        if (plaintextFooter) builder.SetPlaintextFooter();
+        using FileEncryptionProperties encryption = builder.Build();
+        ParquetSharpFiles.Write(file.Path, PsCodec.Snappy, encryption);
+
+        // Act
+        var e = await Assert.ThrowsAsync<ParquetException>(() => ParquetFooterReader.ReadMetadataAsync(file.Path, Ct));
+
+        // Assert
+        Assert.StartsWith("Encrypted Parquet file", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReadAsync_NestedFile_ThrowsFlatSchemasOnly()
     {
