@@ -35,30 +35,9 @@ public sealed class BronzeCliS3Tests
     [Fact(Timeout = 300_000)]
     public async Task Inspect_RgwObject_ReadsTheFooterOrSaysWhyNot()
     {
-        // Arrange: a partition written by the CLI, larger than the 64 KiB tail block, so the head and the tail are separate ranges.
         S3Server server = S3Server.Rgw();
         string bucket = await server.CreateBucketAsync(Token);
-        string query = $"?endpoint={server.Endpoint.ToString().TrimEnd('/')}&region=us-east-1";
-        string lake = $"s3://{bucket}/lake";
-        Func<string[], Task<(int, string)>> run = args => RunAsync(server, args);
-        (int copyExit, string copyOutput) = await run(["copy", "--dest", lake + query, "--start", "0", "--end", "99", "--partition-size", "100", "--xdr-mean-bytes", "2048"]);
-        Assert.True(copyExit == 0, copyOutput);
-        const string folder = "pubnet/pre_p23/v1/ledgers_lcm_raw/range=0-99";
-        string Url(string name) => $"{lake}/{folder}/{name}{query}";
-
-        // Act
-        (int exit, string output) = await run(["inspect", Url("part-0-99.parquet"), "--json"]);
-        (int manifestExit, string manifestOutput) = await run(["inspect", Url("_manifest.json")]);
-        (int missingExit, string missingOutput) = await run(["inspect", Url("part-100-199.parquet")]);
-
-        // Assert
-        Assert.True(exit == 0, output);
-        Assert.Contains("\"num_rows\":99,", output, StringComparison.Ordinal);
-        Assert.Contains("\"path\":\"ledger_sequence\"", output, StringComparison.Ordinal);
-        Assert.True(manifestExit == 3, manifestOutput);
-        Assert.Contains("Not a Parquet file", manifestOutput, StringComparison.Ordinal);
-        Assert.True(missingExit == 1, missingOutput);
-        Assert.Contains("does not exist", missingOutput, StringComparison.Ordinal);
+        await InspectScenario.RunAsync($"s3://{bucket}/lake", $"?endpoint={server.Endpoint.ToString().TrimEnd('/')}&region=us-east-1", args => RunAsync(server, args));
     }
 
     /// <summary>Runs the CLI with the RGW keys in its environment; exit code and all output.</summary>
