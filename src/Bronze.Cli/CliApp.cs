@@ -48,7 +48,7 @@ public static class CliApp
                 "copy" => await CopyCommand.RunAsync(
                     CopySettings.Read(reader, options, environment, parse.GetValue(options.DryRun)), console, cancellationToken).ConfigureAwait(false),
                 "verify" => await VerifyCommand.RunAsync(VerifySettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
-                "ls" => await ListCommand.RunAsync(DatasetSettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
+                "ls" => await ListCommand.RunAsync(ListSettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
                 _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify or ls (see bronze --help).", null),
             };
             console.Flush();
@@ -65,6 +65,10 @@ public static class CliApp
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Fail(console, ExitCodes.Failure, "Cancelled: partitions in flight were abandoned and published nothing; run the same command again to resume.", null);
+        }
+        catch (BronzeException e) when (e.IsTransient)
+        {
+            return Fail(console, ExitCodes.TransientFailure, e.Message, e.Field);
         }
         catch (BronzeException e)
         {
