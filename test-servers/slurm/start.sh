@@ -25,7 +25,7 @@ munged --key-file "$state/munge/munge.key" --socket "$state/munge/munge.socket" 
   --pid-file "$state/run/munged.pid" --seed-file "$state/munge/munge.seed" --force || fail "munged did not start"
 
 # The node line comes from this machine's own hardware (CPUs, sockets, memory).
-node=$(slurmd -C | head -n 1 | sed -e 's/ RealMemory=[0-9]*//')
+node=$(slurmd -C | head -n 1)
 conf="$state/slurm.conf"
 cat >"$conf" <<CONF
 ClusterName=bronze-test
