@@ -7,7 +7,7 @@ namespace Bronze.Benchmarks.ScaleOut;
 /// <summary>
 /// The same 20 partitions copied by 1 task and by 2 tasks (<c>--shard I/2</c>, <c>--parallel 1</c> each) to a local
 /// folder with the self-contained build: through Slurm (the documented batch script, submit to last task finished) and
-/// started directly as processes, alternating in the same run. Prints each wall time, the 2-vs-1 ratio and Slurm's
+/// started directly as processes (each in its own session, as Slurm starts them), alternating in the same run. Prints each wall time, the 2-vs-1 ratio and Slurm's
 /// overhead against the direct start.
 /// </summary>
 public sealed class SlurmScaleOutRun : IThroughputRun
@@ -55,7 +55,7 @@ public sealed class SlurmScaleOutRun : IThroughputRun
                     string[] copy = [.. range, "--dest", Path.Join(folder, "out")];
                     var clock = Stopwatch.StartNew();
                     if (slurm) await SlurmAsync(script, folder, tasks, env, copy, cancellationToken);
-                    else await Task.WhenAll(Enumerable.Range(0, tasks).Select(i => RunAsync(bronze, folder, env, ["copy", .. copy, "--shard", $"{i}/{tasks}"], cancellationToken, Path.Join(folder, $"task-{i}.out"))));
+                    else await Task.WhenAll(Enumerable.Range(0, tasks).Select(i => DirectAsync(bronze, folder, env, [.. copy, "--shard", $"{i}/{tasks}"], Path.Join(folder, $"task-{i}.out"), cancellationToken)));
                     double seconds = clock.Elapsed.TotalSeconds;
                     long bytes = SourceBytes(folder, tasks);
                     Console.WriteLine($"{round,5} {name,-16} {seconds,8:F2} {bytes / seconds / 1e6,9:F1}");
@@ -91,6 +91,14 @@ public sealed class SlurmScaleOutRun : IThroughputRun
         if (finished.Split('\n', StringSplitOptions.RemoveEmptyEntries).Any(l => !l.Contains("JobState=COMPLETED", StringComparison.Ordinal)))
             throw new InvalidOperationException($"Slurm job {job} did not complete:\n{finished}");
     }
+
+    /// <summary>
+    /// One task started directly, in a session of its own (<c>setsid -w</c>) as Slurm starts each task: with the
+    /// kernel's autogroup scheduling a session is what shares the CPU, so tasks started as children of this process
+    /// would get less CPU than Slurm's on a busy machine, and the comparison would measure that instead.
+    /// </summary>
+    private static Task<string> DirectAsync(string bronze, string folder, Dictionary<string, string> env, string[] copy, string output, CancellationToken cancellationToken) =>
+        RunAsync("setsid", folder, env, ["-w", bronze, "copy", .. copy], cancellationToken, output);
 
     /// <summary>XDR bytes the tasks read, summed from their JSON summaries.</summary>
     private static long SourceBytes(string folder, int tasks) => Enumerable.Range(0, tasks).Sum(i => File.ReadAllLines(Path.Join(folder, $"task-{i}.out"))
