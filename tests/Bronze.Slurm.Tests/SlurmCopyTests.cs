@@ -23,10 +23,8 @@ public sealed class SlurmCopyTests
     [InlineData("local", 1)]
     public async Task JobArray_FourTasks_WriteEachOfTwentyPartitionsOnceAndTheUnionVerifies(string kind, int firstIndex)
     {
-        SlurmCluster slurm = SlurmCluster.Require();
-        using var folder = new TempDirectory();
-        Destination destination = await Destination.CreateAsync(kind, folder.Path);
-        string bronze = await PublishedBronze.PathAsync();
+        using Arranged run = await Arranged.CreateAsync(kind);
+        (SlurmCluster slurm, TempDirectory folder, Destination destination, string bronze) = run;
 
         string job = await slurm.SubmitAsync(folder.Path, $"{firstIndex}-{firstIndex + 3}", destination.Environment(bronze), ["--dest", destination.Dest, .. Twenty]);
         IReadOnlyList<SlurmTask> tasks = await slurm.WaitAsync(job);
@@ -51,10 +49,8 @@ public sealed class SlurmCopyTests
     [Fact(Timeout = 240_000)]
     public async Task JobArray_TaskKilledMidPartitionThenRequeued_EndsCompleteWithNothingWrittenTwice()
     {
-        SlurmCluster slurm = SlurmCluster.Require();
-        using var folder = new TempDirectory();
-        Destination destination = await Destination.CreateAsync("rgw", folder.Path);
-        string bronze = await PublishedBronze.PathAsync();
+        using Arranged run = await Arranged.CreateAsync("rgw");
+        (SlurmCluster slurm, TempDirectory folder, Destination destination, string bronze) = run;
         // 4 partitions of 4,000 ledgers (about 64 MiB of XDR each), 2 per task: long enough to be killed inside one.
         string[] range = ["--start", "0", "--end", "15999", "--partition-size", "4000", "--xdr-mean-bytes", "16384", "--parallel", "1"];
 
@@ -85,12 +81,10 @@ public sealed class SlurmCopyTests
     [Fact(Timeout = 240_000)]
     public async Task JobArray_StoreDownForTheFirstAttempt_Exits75AndRequeueExitRerunsItToSuccess()
     {
-        SlurmCluster slurm = SlurmCluster.Require();
-        using var folder = new TempDirectory();
-        Destination rgw = await Destination.CreateAsync("rgw", folder.Path);
+        using Arranged run = await Arranged.CreateAsync("rgw");
+        (SlurmCluster slurm, TempDirectory folder, Destination rgw, string bronze) = run;
         await using var gate = new TcpGate(rgw.Endpoint!);
-        string dest = rgw.Dest.Replace(rgw.Endpoint!.ToString().TrimEnd('/'), gate.Endpoint.ToString().TrimEnd('/'), StringComparison.Ordinal) + "&max-retries=0";
-        string bronze = await PublishedBronze.PathAsync();
+        string dest = rgw.Through(gate);
 
         string job = await slurm.SubmitAsync(folder.Path, "0-0", rgw.Environment(bronze), ["--dest", dest, .. Twenty]);
         // The task fails while the store is down, exits 75, and Slurm requeues it (RequeueExit=75); the store comes back
@@ -110,12 +104,11 @@ public sealed class SlurmCopyTests
     [Fact(Timeout = 240_000)]
     public async Task JobArray_StillTransientAtTheRestartCap_ExitsOneAndIsNotRequeued()
     {
-        SlurmCluster slurm = SlurmCluster.Require();
-        using var folder = new TempDirectory();
-        Destination rgw = await Destination.CreateAsync("rgw", folder.Path);
+        using Arranged run = await Arranged.CreateAsync("rgw");
+        (SlurmCluster slurm, TempDirectory folder, Destination rgw, string bronze) = run;
         await using var gate = new TcpGate(rgw.Endpoint!);
-        string dest = rgw.Dest.Replace(rgw.Endpoint!.ToString().TrimEnd('/'), gate.Endpoint.ToString().TrimEnd('/'), StringComparison.Ordinal) + "&max-retries=0";
-        var environment = new Dictionary<string, string>(rgw.Environment(await PublishedBronze.PathAsync())) { ["BRONZE_MAX_RESTARTS"] = "0" };
+        string dest = rgw.Through(gate);
+        var environment = new Dictionary<string, string>(rgw.Environment(bronze)) { ["BRONZE_MAX_RESTARTS"] = "0" };
 
         string job = await slurm.SubmitAsync(folder.Path, "0-0", environment, ["--dest", dest, .. Twenty]);
         SlurmTask task = (await slurm.WaitAsync(job)).Single();
@@ -170,6 +163,19 @@ public sealed class SlurmCopyTests
         Assert.Contains(", 0 failed", await output, StringComparison.Ordinal);
     }
 
+    /// <summary>What every test starts from: the cluster, a temp folder, a destination in it or on RGW, the binary.</summary>
+    private sealed record Arranged(SlurmCluster Slurm, TempDirectory Folder, Destination Destination, string Bronze) : IDisposable
+    {
+        public static async Task<Arranged> CreateAsync(string kind)
+        {
+            SlurmCluster slurm = SlurmCluster.Require();
+            var folder = new TempDirectory();
+            return new Arranged(slurm, folder, await Destination.CreateAsync(kind, folder.Path), await PublishedBronze.PathAsync());
+        }
+
+        public void Dispose() => Folder.Dispose();
+    }
+
     /// <summary>Where a test's tasks copy to: a fresh RGW bucket or a local folder, and how to list what is there.</summary>
     private sealed record Destination(string Dest, Uri? Endpoint, BasicAWSCredentials? Keys, string? Bucket, string? Folder)
     {
@@ -184,6 +190,10 @@ public sealed class SlurmCopyTests
             await client.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, Token);
             return new Destination($"s3://{bucket}/lake?endpoint={endpoint.ToString().TrimEnd('/')}&region=us-east-1", endpoint, keys, bucket, null);
         }
+
+        /// <summary>The RGW destination reached through <paramref name="gate"/>, with no retries inside the store.</summary>
+        public string Through(TcpGate gate) =>
+            Dest.Replace(Endpoint!.ToString().TrimEnd('/'), gate.Endpoint.ToString().TrimEnd('/'), StringComparison.Ordinal) + "&max-retries=0";
 
         /// <summary>What the tasks need: the binary, and the store's keys.</summary>
         public IReadOnlyDictionary<string, string> Environment(string bronze)

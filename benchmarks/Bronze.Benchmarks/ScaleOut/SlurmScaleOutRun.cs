@@ -70,8 +70,9 @@ public sealed class SlurmScaleOutRun : IThroughputRun
 
         double Ratio(string a, string b) => best[b].Seconds / best[a].Seconds;
         Console.WriteLine($"2 tasks vs 1: direct {Ratio("direct, 2 tasks", "direct, 1 task"):F2}x, slurm {Ratio("slurm, 2 tasks", "slurm, 1 task"):F2}x the throughput");
-        Console.WriteLine($"slurm vs direct (wall time): 1 task {1 / Ratio("direct, 1 task", "slurm, 1 task"):F2}x (+{best["slurm, 1 task"].Seconds - best["direct, 1 task"].Seconds:F2} s), "
-            + $"2 tasks {1 / Ratio("direct, 2 tasks", "slurm, 2 tasks"):F2}x (+{best["slurm, 2 tasks"].Seconds - best["direct, 2 tasks"].Seconds:F2} s)");
+        string Overhead(string slurm, string direct) =>
+            $"{best[slurm].Seconds / best[direct].Seconds:F2}x ({best[slurm].Seconds - best[direct].Seconds:+0.00;-0.00} s)";
+        Console.WriteLine($"slurm vs direct, wall time: 1 task {Overhead("slurm, 1 task", "direct, 1 task")}, 2 tasks {Overhead("slurm, 2 tasks", "direct, 2 tasks")}");
         return 0;
     }
 

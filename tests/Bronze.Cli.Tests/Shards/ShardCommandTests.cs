@@ -50,22 +50,6 @@ public sealed class ShardCommandTests
         Assert.Equal([10L, 40, 70], list.JsonLines.Where(l => (string?)l["event"] == "listed").Select(l => (long)l["start"]!));
     }
 
-    [Theory]
-    [InlineData("4/4", "--shard must have an index I from 0 to N-1 = 3")]
-    [InlineData("1/0", "--shard must have a shard count N from 1")]
-    [InlineData("two/4", "--shard must be I/N")]
-    [InlineData("auto", "--shard auto found no batch engine's task variables")]
-    public async Task Copy_BadShard_Exits2NamingItAndCreatesNothing(string shard, string message)
-    {
-        using var folder = new CliTestFolder();
-
-        using BronzeProcess copy = await BronzeProcess.RunAsync(folder.Path, [.. CliTestFolder.Copy(more: ["--shard", shard])]);
-
-        Assert.True(copy.ExitCode == 2, copy.ToString());
-        Assert.Contains(message, copy.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(folder.Out));
-    }
-
     [Fact]
     public async Task Copy_ShardAutoUnderASlurmArrayFrom1_TakesShardIdMinusMin()
     {
