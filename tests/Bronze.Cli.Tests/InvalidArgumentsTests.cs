@@ -18,6 +18,10 @@ public sealed class InvalidArgumentsTests
         { ["--source", "galexie"], "--source must be synthetic" },
         { ["--xdr-mean-bytes", "10"], "--xdr-mean-bytes must be between" },
         { ["--bogus"], "--bogus" },
+        { ["--shard", "4/4"], "--shard must have an index I from 0 to N-1 = 3" },
+        { ["--shard", "1/0"], "--shard must have a shard count N from 1" },
+        { ["--shard", "two/4"], "--shard must be I/N" },
+        { ["--shard", "auto"], "--shard auto found no batch engine's task variables" },
     };
 
     public static TheoryData<string, string, string> BadVariables() => new()

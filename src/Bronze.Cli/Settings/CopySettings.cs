@@ -26,6 +26,7 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
         Setting<string> codec = reader.String(options.Codec, null, "zstd");
         Setting<string> source = reader.String(options.Source, null, "synthetic");
         Setting<int> mean = reader.Int(options.XdrMean, null, SyntheticLedgerOptions.DefaultMeanXdrBytes, int.MinValue, int.MaxValue);
+        Setting<Shard> shard = ShardSetting.Read(reader, options, environment);
         IReadOnlyDictionary<string, string> origins = dataset.With(
             ("start", start.Origin), ("end", end.Origin), ("partition_size", size.Origin), ("parallel", parallel.Origin),
             ("codec", codec.Origin), ("xdr_mean_bytes", mean.Origin));
@@ -44,6 +45,7 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
                 Parallelism = parallel.Value,
                 Codec = CodecNames.Parse(codec.Value),
                 Prefix = dataset.Prefix,
+                Shard = shard.Value,
             }.Validate();
             var ledgers = new SyntheticLedgerSource(new SyntheticLedgerOptions { MeanXdrBytes = mean.Value });
             return new CopySettings(dataset, copier, ledgers, dryRun);

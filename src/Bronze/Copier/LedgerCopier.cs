@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Partitions;
 using Bronze.Sources;
@@ -36,9 +37,12 @@ public sealed class LedgerCopier
         _store = new PartitionStore(store, _options.Prefix);
     }
 
-    /// <summary>The partitions of the run's range, in order.</summary>
+    /// <summary>
+    /// The partitions this run copies, in order: those of the range that belong to <see cref="CopierOptions.Shard"/>
+    /// (all of them by default). The dry-run plans the same list.
+    /// </summary>
     public IReadOnlyList<PartitionRef> Partitions =>
-        PartitionRef.Cover(_options.Dataset, _options.Start, _options.End, _options.PartitionSize);
+        [.. PartitionRef.Cover(_options.Dataset, _options.Start, _options.End, _options.PartitionSize).Where((_, k) => _options.Shard.Owns(k))];
 
     /// <summary>What a run would do, read from the store without writing anything (the dry-run).</summary>
     /// <param name="cancellationToken">Stops the planning.</param>
@@ -101,7 +105,7 @@ public sealed class LedgerCopier
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            outcome = new PartitionOutcome(CopierEventKind.Failed, 0, 0, e.Message);
+            outcome = new PartitionOutcome(CopierEventKind.Failed, 0, 0, e.Message, Transient: e is BronzeException { IsTransient: true });
         }
 
         tally.Add(outcome, job.SourceBytes);
