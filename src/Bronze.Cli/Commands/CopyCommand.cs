@@ -2,6 +2,7 @@ using Bronze.Cli.Output;
 using Bronze.Cli.Settings;
 using Bronze.Cli.Stores;
 using Bronze.Copier;
+using Bronze.Layout;
 using Bronze.Storage;
 
 namespace Bronze.Cli.Commands;
@@ -20,7 +21,7 @@ internal static class CopyCommand
 
         using IDisposable? disposable = store as IDisposable;
         CopierOptions options = settings.Copier;
-        int partitions = (int)((options.End - options.Start + 1) / options.PartitionSize);
+        int partitions = PartitionRef.Cover(options.Dataset, options.Start, options.End, options.PartitionSize).Count;
         if (!console.Json)
             console.Line($"Copying ledgers {options.Start}-{options.End} ({Units.Count(partitions)} partitions) from {settings.Source.Name} to {store.Description}");
         int swept = await SweepStaleTempFilesAsync(store, settings, cancellationToken).ConfigureAwait(false);
@@ -81,17 +82,17 @@ internal static class CopyCommand
         IObjectStore store = StoreFactory.Open(settings.Dataset.Destination, readOnly: true);
         using IDisposable? disposable = store as IDisposable;
         var copier = new LedgerCopier(store, settings.Source, settings.Copier);
-        IReadOnlyList<PartitionPlan> plan = await copier.PlanAsync(cancellationToken).ConfigureAwait(false);
-
-        if (!console.Json) console.Line($"Dry run: nothing is written. {store.Description}, {plan.Count} partitions.");
+        if (!console.Json) console.Line($"Dry run: nothing is written. {store.Description}, {copier.Partitions.Count} partitions.");
         foreach (string folder in DatasetFolders(settings))
         {
             if (console.Json) console.JsonLine(new KeyLine("directory", folder), CliJsonContext.Default.KeyLine);
             else console.Line($"  dir  {folder}/");
         }
 
-        foreach (PartitionPlan partition in plan)
+        var counts = new Dictionary<PlannedStatus, int>();
+        await foreach (PartitionPlan partition in copier.PlanAsync(cancellationToken).ConfigureAwait(false))
         {
+            counts[partition.Status] = counts.GetValueOrDefault(partition.Status) + 1;
             string status = partition.Status.ToString().ToLowerInvariant();
             long start = partition.Partition.Start, end = partition.Partition.End;
             if (console.Json)
@@ -107,14 +108,14 @@ internal static class CopyCommand
             foreach (string key in partition.KeysToWrite) console.Line($"  file {key}");
         }
 
-        int conflicts = plan.Count(p => p.Status == PlannedStatus.Conflict);
+        int Count(PlannedStatus s) => counts.GetValueOrDefault(s);
+        int conflicts = Count(PlannedStatus.Conflict);
         int exit = conflicts > 0 ? ExitCodes.VerificationFailed : ExitCodes.Ok;
-        int Count(PlannedStatus s) => plan.Count(p => p.Status == s);
         if (console.Json)
         {
             console.JsonLine(new SummaryLine("copy --dry-run", exit)
             {
-                Partitions = plan.Count,
+                Partitions = copier.Partitions.Count,
                 Written = Count(PlannedStatus.New),
                 Skipped = Count(PlannedStatus.Complete),
                 Healed = Count(PlannedStatus.Incomplete),

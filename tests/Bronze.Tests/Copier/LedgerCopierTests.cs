@@ -75,7 +75,7 @@ public sealed class LedgerCopierTests
         await other.Copier().RunAsync(Token);
         PartitionRef partition = CopierFixture.Ledgers.Partition(10, 19);
         await fixture.Store.PutFileIfAbsentAsync(partition.DataKey("lake"), other.PathOf(partition.DataKey("lake")), Token);
-        var planBefore = await fixture.Copier().PlanAsync(Token);
+        var planBefore = await fixture.Copier().PlanAsync(Token).ToListAsync(Token);
 
         CopyRunSummary summary = await fixture.Copier().RunAsync(Token);
 
@@ -119,7 +119,7 @@ public sealed class LedgerCopierTests
         }, Token);
         SortedDictionary<string, string> before = fixture.Snapshot();
 
-        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(0, 39)).PlanAsync(Token);
+        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(0, 39)).PlanAsync(Token).ToListAsync(Token);
 
         Assert.Equal([PlannedStatus.Complete, PlannedStatus.Incomplete, PlannedStatus.Conflict, PlannedStatus.New], plan.Select(p => p.Status));
         Assert.Contains("data file", plan[2].Detail, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class LedgerCopierTests
             Tables = new Dictionary<string, ManifestTableEntry> { ["ledgers_lcm_raw"] = manifest.Tables["ledgers_lcm_raw"] with { File = "part-10-19.parquet" } },
         }, Token);
 
-        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(10, 19)).PlanAsync(Token);
+        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(10, 19)).PlanAsync(Token).ToListAsync(Token);
         VerificationReport report = await new DatasetVerifier(
             fixture.Store, new VerificationOptions { Dataset = CopierFixture.Ledgers, Prefix = "lake", Start = 10, End = 19, PartitionSize = 10 }).VerifyAsync(Token);
 

@@ -1,0 +1,60 @@
+using Bronze.Layout;
+using Bronze.Partitions;
+using Bronze.Storage;
+
+namespace Bronze.Copier;
+
+/// <summary>
+/// The partitions a table already has in the store, from one listing of its folder: a copy with another partition size
+/// must not write partitions that overlap them, and a partition folder that is a file must be a conflict before the
+/// copy tries to write below it. Memory grows with what the store holds, never with the range asked for.
+/// </summary>
+internal sealed class ExistingPartitions
+{
+    private readonly (long Start, long End)[] _ranges;
+    private readonly HashSet<(long Start, long End)> _folderIsObject;
+    private readonly long _longestSpan;
+
+    private ExistingPartitions((long Start, long End)[] ranges, HashSet<(long Start, long End)> folderIsObject)
+    {
+        _ranges = ranges;
+        _folderIsObject = folderIsObject;
+        _longestSpan = ranges.Length == 0 ? 0 : ranges.Max(r => r.End - r.Start);
+    }
+
+    public static async Task<ExistingPartitions> LoadAsync(PartitionStore store, DatasetRef dataset, CancellationToken cancellationToken)
+    {
+        var ranges = new SortedSet<(long Start, long End)>();
+        var folderIsObject = new HashSet<(long Start, long End)>();
+        await foreach (ObjectInfo info in store.Store.ListAsync(dataset.Key(store.Prefix) + "/", cancellationToken).ConfigureAwait(false))
+        {
+            if (!PartitionRef.TryParse(info.Key, store.Prefix, out PartitionRef? partition) || partition.Dataset != dataset) continue;
+            ranges.Add((partition.Start, partition.End));
+            if (info.Key == partition.DirectoryKey(store.Prefix)) folderIsObject.Add((partition.Start, partition.End));
+        }
+
+        return new ExistingPartitions([.. ranges], folderIsObject);
+    }
+
+    /// <summary>Why <paramref name="partition"/> cannot be written whatever its own objects hold; otherwise <see langword="null"/>.</summary>
+    public string? Obstacle(PartitionRef partition)
+    {
+        if (_folderIsObject.Contains((partition.Start, partition.End)))
+            return $"range={partition.Start}-{partition.End} exists but is not a folder (a file, link or special file); nothing is written under it";
+
+        // The ranges are sorted by start: an overlapping one starts at or before this partition's end, and no earlier
+        // than the longest range's span before this partition's start.
+        int index = Array.BinarySearch(_ranges, (partition.End, long.MaxValue));
+        for (int i = (index < 0 ? ~index : index + 1) - 1; i >= 0 && _ranges[i].Start >= partition.Start - _longestSpan; i--)
+        {
+            (long start, long end) = _ranges[i];
+            if (end >= partition.Start && (start, end) != (partition.Start, partition.End))
+            {
+                return $"partition {start}-{end} already exists and overlaps this one; partitions of a table never overlap "
+                    + "(was the table written with another partition size?)";
+            }
+        }
+
+        return null;
+    }
+}
