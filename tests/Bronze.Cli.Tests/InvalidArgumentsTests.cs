@@ -18,6 +18,8 @@ public sealed class InvalidArgumentsTests
         { ["--source", "galexie"], "--source must be synthetic" },
         { ["--xdr-mean-bytes", "10"], "--xdr-mean-bytes must be between" },
         { ["--bogus"], "--bogus" },
+        { ["--end", "9223372036854775807", "--partition-size", "4611686018427387904"], "--end must be at most 4294967295" },
+        { ["--dest", "s3://bucket/p?endpoint=ftp://user:secret@127.0.0.1:1"], "ftp://***@127.0.0.1:1" },
     };
 
     public static TheoryData<string, string, string> BadVariables() => new()
@@ -30,6 +32,7 @@ public sealed class InvalidArgumentsTests
         { "VERSION_LABEL", "v/1", "VERSION_LABEL must not contain path separators" },
         { "STORAGE_PREFIX", "a//b", "STORAGE_PREFIX must not contain an empty segment" },
         { "STORAGE_BACKEND", "ftp", "STORAGE_BACKEND must be one of local, s3, gcs" },
+        { "LOCAL_DIR", "", "LOCAL_DIR is set but empty" },
     };
 
     [Theory]
@@ -46,6 +49,7 @@ public sealed class InvalidArgumentsTests
 
         Assert.True(copy.ExitCode == 2, copy.ToString());
         Assert.Contains(message, copy.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", copy.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
     }
 

@@ -12,10 +12,10 @@ namespace Bronze.Copier;
 internal sealed class ExistingPartitions
 {
     private readonly (long Start, long End)[] _ranges;
-    private readonly HashSet<(long Start, long End)> _folderIsObject;
+    private readonly Dictionary<(long Start, long End), ObjectKind> _folderIsObject;
     private readonly long _longestSpan;
 
-    private ExistingPartitions((long Start, long End)[] ranges, HashSet<(long Start, long End)> folderIsObject)
+    private ExistingPartitions((long Start, long End)[] ranges, Dictionary<(long Start, long End), ObjectKind> folderIsObject)
     {
         _ranges = ranges;
         _folderIsObject = folderIsObject;
@@ -25,12 +25,12 @@ internal sealed class ExistingPartitions
     public static async Task<ExistingPartitions> LoadAsync(PartitionStore store, DatasetRef dataset, CancellationToken cancellationToken)
     {
         var ranges = new SortedSet<(long Start, long End)>();
-        var folderIsObject = new HashSet<(long Start, long End)>();
+        var folderIsObject = new Dictionary<(long Start, long End), ObjectKind>();
         await foreach (ObjectInfo info in store.Store.ListAsync(dataset.Key(store.Prefix) + "/", cancellationToken).ConfigureAwait(false))
         {
             if (!PartitionRef.TryParse(info.Key, store.Prefix, out PartitionRef? partition) || partition.Dataset != dataset) continue;
             ranges.Add((partition.Start, partition.End));
-            if (info.Key == partition.DirectoryKey(store.Prefix)) folderIsObject.Add((partition.Start, partition.End));
+            if (info.Key == partition.DirectoryKey(store.Prefix)) folderIsObject[(partition.Start, partition.End)] = info.Kind;
         }
 
         return new ExistingPartitions([.. ranges], folderIsObject);
@@ -39,8 +39,17 @@ internal sealed class ExistingPartitions
     /// <summary>Why <paramref name="partition"/> cannot be written whatever its own objects hold; otherwise <see langword="null"/>.</summary>
     public string? Obstacle(PartitionRef partition)
     {
-        if (_folderIsObject.Contains((partition.Start, partition.End)))
-            return $"range={partition.Start}-{partition.End} exists but is not a folder (a file, link or special file); nothing is written under it";
+        if (_folderIsObject.TryGetValue((partition.Start, partition.End), out ObjectKind kind))
+        {
+            string what = kind switch
+            {
+                ObjectKind.Object => "a file",
+                ObjectKind.SymbolicLink => "a symbolic link (never followed)",
+                ObjectKind.SpecialFile => "a FIFO, socket or device",
+                _ => "an unreadable folder",
+            };
+            return $"range={partition.Start}-{partition.End} is {what}, not a partition folder; nothing is written under it";
+        }
 
         // The ranges are sorted by start: an overlapping one starts at or before this partition's end, and no earlier
         // than the longest range's span before this partition's start.

@@ -69,6 +69,7 @@ internal static class FooterChecks
             max = Math.Max(max, BinaryPrimitives.ReadInt64LittleEndian(stats.MaxValue));
         }
 
+        if (min > max) return null; // no row group holds rows: the row-group sum check reports it
         if (min < partition.Start || max > partition.End)
             return $"The file holds ledgers {min}-{max}, outside the partition {partition.Start}-{partition.End}.";
         if (entry is not null && (entry.FirstLedger != min || entry.LastLedger != max))
