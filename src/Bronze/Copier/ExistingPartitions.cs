@@ -54,14 +54,16 @@ internal sealed class ExistingPartitions
         // The ranges are sorted by start: an overlapping one starts at or before this partition's end, and no earlier
         // than the longest range's span before this partition's start.
         int index = Array.BinarySearch(_ranges, (partition.End, long.MaxValue));
+        (long Start, long End)? earliest = null;
         for (int i = (index < 0 ? ~index : index + 1) - 1; i >= 0 && _ranges[i].Start >= partition.Start - _longestSpan; i--)
         {
-            (long start, long end) = _ranges[i];
-            if (end >= partition.Start && (start, end) != (partition.Start, partition.End))
-            {
-                return $"partition {start}-{end} already exists and overlaps this one; partitions of a table never overlap "
-                    + "(was the table written with another partition size?)";
-            }
+            if (_ranges[i].End >= partition.Start && _ranges[i] != (partition.Start, partition.End)) earliest = _ranges[i];
+        }
+
+        if (earliest is { } other)
+        {
+            return $"partition {other.Start}-{other.End} already exists and overlaps this one; partitions of a table never overlap "
+                + "(was the table written with another partition size?)";
         }
 
         return null;
