@@ -112,10 +112,10 @@ public sealed record PartitionRef
         // end % n == n - 1 says "end + 1 is a multiple of n" without overflowing at long.MaxValue.
         if (end % partitionSize != partitionSize - 1)
             throw BronzeException.Invalid("end", $"be one less than a multiple of the partition size {partitionSize} (aligned partitions)", Text(end));
-        long count = (end - start) / partitionSize + 1;
-        if (count > int.MaxValue)
+        long after = (end - start) / partitionSize; // partitions after the first; + 1 could overflow
+        if (after >= int.MaxValue)
             throw BronzeException.Invalid("partition_size", $"leave at most {int.MaxValue} partitions in the range {start}-{end}", Text(partitionSize));
-        return new AlignedPartitions(dataset, start, partitionSize, (int)count);
+        return new AlignedPartitions(dataset, start, partitionSize, (int)after + 1);
     }
 
     private static bool TryParse(

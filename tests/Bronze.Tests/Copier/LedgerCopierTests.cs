@@ -87,6 +87,22 @@ public sealed class LedgerCopierTests
     }
 
     [Fact]
+    public async Task RunAsync_AnotherWriterStoredTheSameDataFileFirst_CountsItHealedWithItsRowsAndBytes()
+    {
+        using var fixture = new CopierFixture();
+        using var other = new CopierFixture();
+        await other.Copier().RunAsync(Token);
+        PartitionRef partition = CopierFixture.Ledgers.Partition(10, 19);
+        await fixture.Store.PutFileIfAbsentAsync(partition.DataKey("lake"), other.PathOf(partition.DataKey("lake")), Token);
+
+        CopyRunSummary summary = await fixture.Copier(store: new DataHidingStore(fixture.Store)).RunAsync(Token);
+
+        Assert.Equal((2, 1, 0), (summary.Written, summary.Healed, summary.Skipped));
+        Assert.Equal(29, summary.Rows);
+        Assert.Equal(other.Snapshot().Where(f => f.Key.EndsWith(".parquet", StringComparison.Ordinal)).Sum(f => new FileInfo(other.PathOf(f.Key)).Length), summary.Bytes);
+    }
+
+    [Fact]
     public async Task RunAsync_IncompletePartitionWithOtherBytes_ReportsAConflictAndOverwritesNothing()
     {
         using var fixture = new CopierFixture();
