@@ -196,7 +196,7 @@ public sealed class S3Store : IObjectStore, IDisposable
             return new PutResult(key, PutOutcome.AlreadyExists, existing.Size, existing.Sha256Hex);
         }
 
-        (PutOutcome outcome, ContentDigest digest) = await MultipartPut.UploadAsync(_context, key, body, size, cancellationToken).ConfigureAwait(false);
+        (PutOutcome outcome, ContentDigest digest) = await MultipartPut.UploadAsync(_context, key, body, size, known, cancellationToken).ConfigureAwait(false);
         return new PutResult(key, outcome, digest.Size, digest.Sha256Hex);
     }
 
