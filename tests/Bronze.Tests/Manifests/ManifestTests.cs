@@ -74,7 +74,7 @@ public sealed class ManifestTests
 
     [Theory]
     [InlineData("\"row_count\": 9999", "\"row_count\": 9999, \"row_count\": 1")]
-    [InlineData("\"tables\": {", "\"tables\": {\"ledgers_lcm_raw\": {}, ")]
+    [InlineData("\"start\": 0", "\"start\": 0, \"start\": 5")]
     public void Deserialize_DuplicateKey_ThrowsIntegrityMismatch(string find, string replace)
     {
         string json = Encoding.UTF8.GetString(ManifestSerializer.Serialize(Sample())).Replace(find, replace, StringComparison.Ordinal)
