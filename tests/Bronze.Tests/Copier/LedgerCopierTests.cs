@@ -72,9 +72,7 @@ public sealed class LedgerCopierTests
     {
         using var fixture = new CopierFixture();
         using var other = new CopierFixture();
-        await other.Copier().RunAsync(Token);
-        PartitionRef partition = CopierFixture.Ledgers.Partition(10, 19);
-        await fixture.Store.PutFileIfAbsentAsync(partition.DataKey("lake"), other.PathOf(partition.DataKey("lake")), Token);
+        await StoreAnotherRunsDataFileAsync(fixture, other);
         var planBefore = await fixture.Copier().PlanAsync(Token).ToListAsync(Token);
 
         CopyRunSummary summary = await fixture.Copier().RunAsync(Token);
@@ -91,9 +89,7 @@ public sealed class LedgerCopierTests
     {
         using var fixture = new CopierFixture();
         using var other = new CopierFixture();
-        await other.Copier().RunAsync(Token);
-        PartitionRef partition = CopierFixture.Ledgers.Partition(10, 19);
-        await fixture.Store.PutFileIfAbsentAsync(partition.DataKey("lake"), other.PathOf(partition.DataKey("lake")), Token);
+        await StoreAnotherRunsDataFileAsync(fixture, other);
 
         CopyRunSummary summary = await fixture.Copier(store: new DataHidingStore(fixture.Store)).RunAsync(Token);
 
@@ -243,5 +239,13 @@ public sealed class LedgerCopierTests
         var error = Assert.Throws<Bronze.Errors.BronzeException>(() => fixture.Copier(CopierFixture.Options(start, end, size)));
 
         Assert.Equal(field, error.Field);
+    }
+
+    /// <summary>Copies the range into <paramref name="other"/> and puts its data file of 10-19 alone into <paramref name="fixture"/>.</summary>
+    private static async Task StoreAnotherRunsDataFileAsync(CopierFixture fixture, CopierFixture other)
+    {
+        await other.Copier().RunAsync(Token);
+        string key = CopierFixture.Ledgers.Partition(10, 19).DataKey("lake");
+        await fixture.Store.PutFileIfAbsentAsync(key, other.PathOf(key), Token);
     }
 }
