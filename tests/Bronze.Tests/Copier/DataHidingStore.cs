@@ -21,5 +21,8 @@ internal sealed class DataHidingStore(IObjectStore inner) : IObjectStore
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default) => inner.OpenReadAsync(key, cancellationToken);
 
+    public Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default) =>
+        inner.ReadRangeAsync(key, offset, length, cancellationToken);
+
     public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 }
