@@ -81,6 +81,11 @@ public static class CliApp
         {
             return Fail(console, e.Kind is BronzeErrorKind.Conflict or BronzeErrorKind.IntegrityMismatch ? ExitCodes.VerificationFailed : ExitCodes.Failure, e.Message, e.Field);
         }
+        catch (Exception e)
+        {
+            // Whatever else stops a command (I/O, a bug, memory) still ends in one error line, under --json too.
+            return Fail(console, ExitCodes.Failure, $"Unexpected failure ({e.GetType().Name}): {e.Message}", null);
+        }
     }
 
     private static int Fail(CliConsole console, int exit, string message, string? field)

@@ -22,6 +22,8 @@ public sealed class InvalidArgumentsTests
         { ["--shard", "1/0"], "--shard must have a shard count N from 1" },
         { ["--shard", "two/4"], "--shard must be I/N" },
         { ["--shard", "auto"], "--shard auto found no batch engine's task variables" },
+        { ["--end", "9223372036854775807", "--partition-size", "4611686018427387904"], "--end must be at most 4294967295" },
+        { ["--dest", "s3://bucket/p?endpoint=ftp://user:secret@127.0.0.1:1"], "ftp://***@127.0.0.1:1" },
     };
 
     public static TheoryData<string, string, string> BadVariables() => new()
@@ -34,6 +36,7 @@ public sealed class InvalidArgumentsTests
         { "VERSION_LABEL", "v/1", "VERSION_LABEL must not contain path separators" },
         { "STORAGE_PREFIX", "a//b", "STORAGE_PREFIX must not contain an empty segment" },
         { "STORAGE_BACKEND", "ftp", "STORAGE_BACKEND must be one of local, s3, gcs" },
+        { "LOCAL_DIR", "", "LOCAL_DIR is set but empty" },
     };
 
     [Theory]
@@ -50,6 +53,7 @@ public sealed class InvalidArgumentsTests
 
         Assert.True(copy.ExitCode == 2, copy.ToString());
         Assert.Contains(message, copy.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", copy.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
     }
 

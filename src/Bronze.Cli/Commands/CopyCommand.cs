@@ -2,6 +2,7 @@ using Bronze.Cli.Output;
 using Bronze.Cli.Settings;
 using Bronze.Cli.Stores;
 using Bronze.Copier;
+using Bronze.Layout;
 using Bronze.Storage;
 
 namespace Bronze.Cli.Commands;
@@ -88,9 +89,7 @@ internal static class CopyCommand
         IObjectStore store = StoreFactory.Open(settings.Dataset.Destination, readOnly: true);
         using IDisposable? disposable = store as IDisposable;
         var copier = new LedgerCopier(store, settings.Source, settings.Copier);
-        IReadOnlyList<PartitionPlan> plan = await copier.PlanAsync(cancellationToken).ConfigureAwait(false);
-
-        if (!console.Json) console.Line($"Dry run: nothing is written. {store.Description}, {Share(settings, plan.Count)}.");
+        if (!console.Json) console.Line($"Dry run: nothing is written. {store.Description}, {Share(settings, copier.Partitions.Count)}.");
         string? shard = settings.Copier.Shard.Count > 1 ? settings.Copier.Shard.ToString() : null;
         foreach (string folder in DatasetFolders(settings))
         {
@@ -98,8 +97,10 @@ internal static class CopyCommand
             else console.Line($"  dir  {folder}/");
         }
 
-        foreach (PartitionPlan partition in plan)
+        var counts = new Dictionary<PlannedStatus, int>();
+        await foreach (PartitionPlan partition in copier.PlanAsync(cancellationToken).ConfigureAwait(false))
         {
+            counts[partition.Status] = counts.GetValueOrDefault(partition.Status) + 1;
             string status = partition.Status.ToString().ToLowerInvariant();
             long start = partition.Partition.Start, end = partition.Partition.End;
             if (console.Json)
@@ -117,16 +118,16 @@ internal static class CopyCommand
             foreach (string key in partition.KeysToWrite) console.Line($"  file {key}");
         }
 
-        int conflicts = plan.Count(p => p.Status == PlannedStatus.Conflict);
+        int Count(PlannedStatus s) => counts.GetValueOrDefault(s);
+        int conflicts = Count(PlannedStatus.Conflict);
         int exit = conflicts > 0 ? ExitCodes.VerificationFailed : ExitCodes.Ok;
-        int Count(PlannedStatus s) => plan.Count(p => p.Status == s);
         if (console.Json)
         {
             console.JsonLine(new SummaryLine("copy --dry-run", exit)
             {
                 ShardIndex = settings.Copier.Shard.Index,
                 ShardCount = settings.Copier.Shard.Count,
-                Partitions = plan.Count,
+                Partitions = copier.Partitions.Count,
                 Written = Count(PlannedStatus.New),
                 Skipped = Count(PlannedStatus.Complete),
                 Healed = Count(PlannedStatus.Incomplete),

@@ -34,7 +34,7 @@ internal static class ListCommand
             if (partition.Start < from || !list.Shard.Owns(k)) continue;
             PartitionPlan plan = await PartitionPlanner.PlanAsync(partitions, partition, cancellationToken).ConfigureAwait(false);
             long? partitionRows = plan.Manifest?.Tables.GetValueOrDefault(partition.Table)?.RowCount;
-            long? size = (await store.StatAsync(plan.DataKey, cancellationToken).ConfigureAwait(false))?.Size;
+            long? size = plan.DataSize;
             string status = plan.Status == PlannedStatus.New ? "absent" : plan.Status.ToString().ToLowerInvariant();
             count++;
             rows += partitionRows ?? 0;

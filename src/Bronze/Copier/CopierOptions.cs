@@ -67,6 +67,8 @@ public sealed record CopierOptions
         ArgumentNullException.ThrowIfNull(Dataset);
         ArgumentNullException.ThrowIfNull(Shard);
         StoragePrefix.Validate(Prefix);
+        if (End > uint.MaxValue)
+            throw BronzeException.Invalid("end", $"be at most {uint.MaxValue} (ledger sequences are 32-bit)", End.ToString(CultureInfo.InvariantCulture));
         _ = PartitionRef.Cover(Dataset, Start, End, PartitionSize);
         if (Parallelism is < 1 or > MaxParallelism)
             throw BronzeException.Invalid("parallel", $"be between 1 and {MaxParallelism}", Parallelism.ToString(CultureInfo.InvariantCulture));
