@@ -64,29 +64,59 @@ public sealed class ShardCommandTests
     }
 
     [Fact]
-    public async Task Copy_StoreUnreachable_Exits75BecauseEveryFailureWasTransient()
+    public async Task Copy_StoreUnreachable_Exits75BecauseTheFailureWasTransient()
     {
         using var folder = new CliTestFolder();
         string dest = $"s3://bucket/lake?endpoint=http://127.0.0.1:{ClosedPort()}&region=us-east-1&max-retries=0";
-        var keys = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test" };
 
-        using BronzeProcess copy = await BronzeProcess.RunAsync(folder.Path, keys, "copy", "--dest", dest, "--end", "19", "--partition-size", "10", "--json");
+        using BronzeProcess copy = await BronzeProcess.RunAsync(folder.Path, TestKeys, "copy", "--dest", dest, "--end", "19", "--partition-size", "10", "--json");
 
+        // The run stops at its first request (listing the dataset for overlapping partitions): one error line.
         Assert.True(copy.ExitCode == 75, copy.ToString());
-        Assert.Equal((75, 2), ((int)copy.JsonLines[^1]["exit_code"]!, (int)copy.JsonLines[^1]["failed"]!));
+        Assert.Equal(("error", 75), ((string?)copy.JsonLines[^1]["type"], (int)copy.JsonLines[^1]["exit_code"]!));
     }
 
     [Fact]
-    public async Task Copy_FailureThatIsNotTransient_KeepsExit1()
+    public async Task Copy_StoreDeniesAccess_KeepsExit1BecauseTheFailureIsNotTransient()
     {
         using var folder = new CliTestFolder();
-        Directory.CreateDirectory(folder.Out);
-        await File.WriteAllTextAsync(Path.Join(folder.Out, "pubnet"), "a file where the dataset's folder goes", TestContext.Current.CancellationToken);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        Task server = DenyEveryRequestAsync(listener, stop.Token);
+        string dest = $"s3://bucket/lake?endpoint=http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}&region=us-east-1&max-retries=0";
 
-        using BronzeProcess copy = await BronzeProcess.RunAsync(folder.Path, [.. CliTestFolder.Copy(more: ["--json"])]);
+        using BronzeProcess copy = await BronzeProcess.RunAsync(folder.Path, TestKeys, "copy", "--dest", dest, "--end", "19", "--partition-size", "10", "--json");
+        await stop.CancelAsync();
+        await server;
 
         Assert.True(copy.ExitCode == 1, copy.ToString());
-        Assert.Equal(4, (int)copy.JsonLines[^1]["failed"]!);
+        Assert.Equal(1, (int)copy.JsonLines[^1]["exit_code"]!);
+    }
+
+    private static Dictionary<string, string> TestKeys => new() { ["AWS_ACCESS_KEY_ID"] = "test", ["AWS_SECRET_ACCESS_KEY"] = "test" };
+
+    /// <summary>An S3 endpoint that answers every request 403 AccessDenied: a permanent failure, never retried.</summary>
+    private static async Task DenyEveryRequestAsync(TcpListener listener, CancellationToken cancellationToken)
+    {
+        const string body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>";
+        string response = "HTTP/1.1 403 Forbidden\r\nContent-Type: application/xml\r\nConnection: close\r\n"
+            + $"Content-Length: {body.Length}\r\n\r\n{body}";
+        try
+        {
+            while (true)
+            {
+                using TcpClient client = await listener.AcceptTcpClientAsync(cancellationToken);
+                NetworkStream stream = client.GetStream();
+                byte[] buffer = new byte[64 * 1024];
+                int read = await stream.ReadAsync(buffer, cancellationToken); // the request head; a denied request's body is never read
+                if (read == 0) continue;
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(response), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     private static int ClosedPort()
