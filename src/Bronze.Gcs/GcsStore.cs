@@ -90,7 +90,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
     /// <inheritdoc/>
     public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        string name = ObjectName(key);
+        string name = ObjectName(key, readable: true);
         string what = Describe(key);
         GcsObject? item = await _api.GetMetadataAsync(name, what, cancellationToken).ConfigureAwait(false);
         return item is null ? null : new ObjectInfo(key, GcsJsonApi.ParseSize(item, what));
@@ -99,7 +99,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
     /// <inheritdoc/>
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        return _api.OpenMediaAsync(ObjectName(key), Describe(key), cancellationToken);
+        return _api.OpenMediaAsync(ObjectName(key, readable: true), Describe(key), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -219,11 +219,11 @@ public sealed class GcsStore : IObjectStore, IDisposable
 
     /// <summary>
     /// Checks the key and returns the object's name in the bucket; Cloud Storage allows at most 1,024 bytes (keys are
-    /// ASCII, so characters are bytes).
+    /// ASCII, so characters are bytes). Keys only read may name a hidden object (<see cref="ObjectKey.ValidateReadable"/>).
     /// </summary>
-    private string ObjectName(string key)
+    private string ObjectName(string key, bool readable = false)
     {
-        string name = ObjectKey.Join(_options.Prefix, ObjectKey.Validate(key));
+        string name = ObjectKey.Join(_options.Prefix, readable ? ObjectKey.ValidateReadable(key) : ObjectKey.Validate(key));
         if (name.Length > ObjectKey.MaxLength)
         {
             throw BronzeException.Invalid(

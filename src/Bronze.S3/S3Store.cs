@@ -88,7 +88,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// <inheritdoc />
     public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        ObjectKey.ValidateReadable(key);
         var request = new GetObjectMetadataRequest { BucketName = Options.Bucket, Key = _context.BucketKey(key) };
         GetObjectMetadataResponse? head = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
         {
@@ -111,7 +111,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// <inheritdoc />
     public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        ObjectKey.ValidateReadable(key);
         var request = new GetObjectRequest { BucketName = Options.Bucket, Key = _context.BucketKey(key) };
         GetObjectResponse? response = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
         {

@@ -57,7 +57,7 @@ public sealed partial class LocalStore : IObjectStore
     /// <inheritdoc />
     public Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        string path = PathOf(key);
+        string path = PathOf(key, readable: true);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
@@ -74,7 +74,7 @@ public sealed partial class LocalStore : IObjectStore
     /// <remarks>The stream reads the file directly; it supports seeking and <see cref="Stream.Length"/>.</remarks>
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        string path = PathOf(key);
+        string path = PathOf(key, readable: true);
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
@@ -94,9 +94,12 @@ public sealed partial class LocalStore : IObjectStore
     }
 
     /// <summary>The full path of a key, checked to stay under the root (a second line of defence after the key rules).</summary>
-    private string PathOf(string key)
+    /// <param name="key">The key.</param>
+    /// <param name="readable">Whether the key is only read, so it may name a hidden file (<see cref="ObjectKey.ValidateReadable"/>).</param>
+    private string PathOf(string key, bool readable = false)
     {
-        ObjectKey.Validate(key);
+        if (readable) ObjectKey.ValidateReadable(key);
+        else ObjectKey.Validate(key);
         string path = Path.GetFullPath(Path.Join(Root, key));
         if (!path.StartsWith(_rootWithSeparator, StringComparison.Ordinal))
             throw BronzeException.Invalid("key", "stay under the store's root folder", key);
