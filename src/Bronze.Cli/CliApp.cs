@@ -49,7 +49,9 @@ public static class CliApp
                     CopySettings.Read(reader, options, environment, parse.GetValue(options.DryRun)), console, cancellationToken).ConfigureAwait(false),
                 "verify" => await VerifyCommand.RunAsync(VerifySettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
                 "ls" => await ListCommand.RunAsync(DatasetSettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
-                _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify or ls (see bronze --help).", null),
+                "lake" => await LakeCommand.RunAsync(
+                    SourceSettings.Read(reader, options, new Dictionary<string, string>()), console, cancellationToken).ConfigureAwait(false),
+                _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify, ls or lake (see bronze --help).", null),
             };
             console.Flush();
             return exit;

@@ -36,7 +36,11 @@ internal sealed record Destination(DestinationKind Kind, string Location, string
         }
     }
 
-    private static Destination Parse(string text, string origin)
+    /// <summary>
+    /// Parses a local path or a <c>file://</c>, <c>s3://</c> or <c>gs://</c> URL; <paramref name="origin"/> (the flag or
+    /// variable) is named in errors. The same forms serve <c>--dest</c> and a lake's <c>--source</c>.
+    /// </summary>
+    public static Destination Parse(string text, string origin)
     {
         if (text.Length == 0) throw new CliUsageException($"{origin} must not be empty.", origin);
         if (text.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)) return new Destination(DestinationKind.S3, text, origin);

@@ -41,7 +41,7 @@ public static class GalexieNetworks
         {
             string field = passphrase is null ? "network" : "network_passphrase";
             throw new BronzeException(BronzeErrorKind.InvalidInput,
-                $"{field}: the lake {where} holds network \"{config.NetworkPassphrase}\", not \"{expected}\" ({network}); nothing was written.", field: field);
+                $"The lake {where} holds network \"{config.NetworkPassphrase}\", not \"{expected}\" ({network}); nothing was written.", field: field);
         }
     }
 }

@@ -18,6 +18,7 @@ public static class LedgerCloseMetaDecoder
         try
         {
             int p = 4;
+            if (BinaryPrimitives.ReadUInt32BigEndian(s) != 0) p += BinaryPrimitives.ReadUInt32BigEndian(s[4..]) == 1 ? 16 : 4;
             ReadOnlySpan<byte> hash = s.Slice(p, 32);
             int headerStart = p + 32;
             p = headerStart;
