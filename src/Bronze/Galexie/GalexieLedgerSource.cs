@@ -104,7 +104,7 @@ public sealed class GalexieLedgerSource : ILedgerSource
     {
         if (previousHash is not null && !string.Equals(row.PreviousLedgerHash, previousHash, StringComparison.Ordinal))
         {
-            throw new BronzeException(BronzeErrorKind.IntegrityMismatch,
+            throw new BronzeException(BronzeErrorKind.CorruptData,
                 $"Galexie lake {Lake.Description}: ledger {row.LedgerSequence} in batch '{key}' names previous ledger hash {row.PreviousLedgerHash}, "
                 + $"but ledger {row.LedgerSequence - 1} has hash {previousHash}: the chain is broken; nothing was published.");
         }

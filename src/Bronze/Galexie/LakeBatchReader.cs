@@ -80,14 +80,14 @@ internal static class LakeBatchReader
         long expectedStart = Math.Max(fileStart, Math.Min(GalexieLake.FirstLedger, start));
         if (start != expectedStart || end != fileEnd)
         {
-            throw new BronzeException(BronzeErrorKind.IntegrityMismatch,
+            throw new BronzeException(BronzeErrorKind.CorruptData,
                 $"Galexie lake {lake.Description}: batch '{key}' holds ledgers {start}-{end}, but its key says {fileStart}-{fileEnd}; nothing was published.");
         }
 
         long expectedCount = end - start + 1;
         if (count != expectedCount)
         {
-            throw new BronzeException(BronzeErrorKind.IntegrityMismatch,
+            throw new BronzeException(BronzeErrorKind.CorruptData,
                 $"Galexie lake {lake.Description}: batch '{key}' for ledgers {start}-{end} holds {count} ledgers, not {expectedCount}: a gap; nothing was published.");
         }
 
@@ -110,7 +110,7 @@ internal static class LakeBatchReader
 
             if (ledger.Row.LedgerSequence != sequence)
             {
-                throw new BronzeException(BronzeErrorKind.IntegrityMismatch,
+                throw new BronzeException(BronzeErrorKind.CorruptData,
                     $"Galexie lake {lake.Description}: ledger {sequence} is missing from batch '{key}' (ledger {ledger.Row.LedgerSequence} is in its place); nothing was published.");
             }
 
@@ -122,6 +122,6 @@ internal static class LakeBatchReader
     }
 
     private static BronzeException Corrupt(GalexieLake lake, string key, long ledger, string detail, Exception? inner = null) => new(
-        BronzeErrorKind.IntegrityMismatch,
+        BronzeErrorKind.CorruptData,
         $"Galexie lake {lake.Description}: ledger {ledger} in batch '{key}' is corrupt: {detail}; nothing was published.", innerException: inner);
 }
