@@ -49,7 +49,7 @@ public sealed class BronzeProcess : IDisposable
     public static IReadOnlyList<string> Variables { get; } =
     [
         "STORAGE_BACKEND", "LOCAL_DIR", "GCS_BUCKET", "S3_BUCKET", "S3_ENDPOINT", "S3_REGION", "STORAGE_PREFIX", "NETWORK", "ERA_ID",
-        "VERSION_LABEL", "LEDGER_START", "LEDGER_END", "PARTITION_SIZE",
+        "VERSION_LABEL", "LEDGER_START", "LEDGER_END", "PARTITION_SIZE", "LEDGER_SOURCE", "NETWORK_PASSPHRASE",
     ];
 
     public int Id => _process.Id;

@@ -123,5 +123,5 @@ internal static class LakeBatchReader
 
     private static BronzeException Corrupt(GalexieLake lake, string key, long ledger, string detail, Exception? inner = null) => new(
         BronzeErrorKind.CorruptData,
-        $"Galexie lake {lake.Description}: ledger {ledger} in batch '{key}' is corrupt: {detail}; nothing was published.", innerException: inner);
+        $"Galexie lake {lake.Description}: ledger {ledger} in batch '{key}' is corrupt: {detail.TrimEnd('.')}; nothing was published.", innerException: inner);
 }
