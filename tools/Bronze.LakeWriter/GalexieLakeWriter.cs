@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using Bronze.Galexie;
 using Bronze.Parquet;
 using Bronze.Parquet.Compression;
-using Bronze.Storage;
 
 namespace Bronze.LakeWriter;
 
@@ -14,7 +13,7 @@ namespace Bronze.LakeWriter;
 public static class GalexieLakeWriter
 {
     /// <summary>Writes the lake.</summary>
-    /// <param name="directory">The lake's root folder; created when missing. Existing files are never overwritten.</param>
+    /// <param name="directory">The lake's root folder; created when missing. Existing batch files are never overwritten (an existing <c>.config.json</c> is kept).</param>
     /// <param name="config">The lake's config, written as <c>.config.json</c>.</param>
     /// <param name="ledgers">The ledgers, in ascending sequence order.</param>
     /// <param name="extension"><c>zst</c> (galexie since v23) or <c>zstd</c> (before).</param>
@@ -26,10 +25,13 @@ public static class GalexieLakeWriter
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(ledgers);
-        var store = new LocalStore(directory);
+        ArgumentException.ThrowIfNullOrEmpty(directory);
 
-        // Store keys cannot be hidden names (those are the stores' temp files), so the config is a plain file write.
-        await File.WriteAllBytesAsync(Path.Join(store.Root, GalexieConfig.Key), config.ToJson(), cancellationToken).ConfigureAwait(false);
+        // Plain file writes, not a LocalStore: test and benchmark lakes need no fsync per batch (a 20,000-file lake
+        // would take minutes), and no store writes the hidden .config.json.
+        Directory.CreateDirectory(directory);
+        string configPath = Path.Join(directory, GalexieConfig.Key);
+        if (!File.Exists(configPath)) await File.WriteAllBytesAsync(configPath, config.ToJson(), cancellationToken).ConfigureAwait(false);
         var layout = new GalexieLayout(config);
         using IPageCompressor zstd = PageCodecs.CreateCompressor(ParquetCodec.Zstd);
         var batch = new List<LedgerXdr>();
@@ -38,7 +40,7 @@ public static class GalexieLakeWriter
         {
             if (batch.Count > 0 && layout.BatchStart(ledger.Sequence) != layout.BatchStart(batch[0].Sequence))
             {
-                await PutAsync(store, layout, zstd, batch, extension, cancellationToken).ConfigureAwait(false);
+                await PutAsync(directory, layout, zstd, batch, extension, cancellationToken).ConfigureAwait(false);
                 files++;
                 batch.Clear();
             }
@@ -48,7 +50,7 @@ public static class GalexieLakeWriter
 
         if (batch.Count > 0)
         {
-            await PutAsync(store, layout, zstd, batch, extension, cancellationToken).ConfigureAwait(false);
+            await PutAsync(directory, layout, zstd, batch, extension, cancellationToken).ConfigureAwait(false);
             files++;
         }
 
@@ -91,11 +93,15 @@ public static class GalexieLakeWriter
     }
 
     private static async Task PutAsync(
-        LocalStore store, GalexieLayout layout, IPageCompressor zstd, List<LedgerXdr> batch, string extension, CancellationToken cancellationToken)
+        string directory, GalexieLayout layout, IPageCompressor zstd, List<LedgerXdr> batch, string extension, CancellationToken cancellationToken)
     {
         byte[] xdr = BatchXdr(batch[0].Sequence, batch[^1].Sequence, [.. batch.Select(l => l.Xdr)]);
-        using var content = new MemoryStream(Compress(zstd, xdr));
-        PutResult put = await store.PutIfAbsentAsync(layout.BatchKey(batch[0].Sequence, extension), content, cancellationToken).ConfigureAwait(false);
-        if (!put.Created) throw new IOException($"The lake already holds {put.Key}; nothing is overwritten.");
+        string path = Path.Join(directory, layout.BatchKey(batch[0].Sequence, extension));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write); // never overwrites a batch
+        await using (file.ConfigureAwait(false))
+        {
+            await file.WriteAsync(Compress(zstd, xdr), cancellationToken).ConfigureAwait(false);
+        }
     }
 }
