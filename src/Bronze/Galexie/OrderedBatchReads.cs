@@ -37,8 +37,13 @@ internal static class OrderedBatchReads
                 }
 
                 LakeBatch batch = await inFlight.Dequeue().ConfigureAwait(false);
-                batches++;
-                bytes += batch.Bytes;
+                if (!batch.Missing)
+                {
+                    // A missing batch (the optional one before the range) says nothing about batch sizes.
+                    batches++;
+                    bytes += batch.Bytes;
+                }
+
                 yield return batch;
             }
         }
