@@ -206,14 +206,15 @@ public sealed class LedgerCopierTests
     }
 
     [Fact]
-    public async Task RunAsync_DefaultMeanXdr_CompressesAboutThreefoldWithZstd()
+    public async Task RunAsync_DefaultMeanXdr_CompressesLikeRealMetaWithZstd()
     {
+        // Real testnet LedgerCloseMeta (shared/data/stellar, ledgers 997-999) compresses 4.3x with zstd -3.
         using var fixture = new CopierFixture();
         var source = new Bronze.Sources.SyntheticLedgerSource();
 
         CopyRunSummary summary = await fixture.Copier(CopierFixture.Options(0, 499, 500), source).RunAsync(Token);
 
-        Assert.InRange(summary.SourceBytes / (double)summary.Bytes, 2.5, 3.6);
+        Assert.InRange(summary.SourceBytes / (double)summary.Bytes, 3.3, 5.3);
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-namespace Bronze.Sources;
+namespace Bronze.Sources.Synthetic;
 
 /// <summary>
 /// SplitMix64: a tiny, fast generator whose sequence is fixed by its seed forever (unlike <see cref="Random"/>, whose
