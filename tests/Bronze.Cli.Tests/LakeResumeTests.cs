@@ -17,9 +17,11 @@ public sealed class LakeResumeTests
 
     private static readonly DatasetRef Pubnet = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
 
-    private static string[] CopyArgs(params string[] more) =>
-        ["copy", "--source", "lake", "--dest", "out", "--start", "0", "--end", End.ToString(System.Globalization.CultureInfo.InvariantCulture),
-         "--partition-size", "100", .. more];
+    private static string[] CopyArgs(params string[] more) => CopyArgs(0, End, more);
+
+    private static string[] CopyArgs(long start, long end, params string[] more) =>
+        ["copy", "--source", "lake", "--dest", "out", "--start", start.ToString(System.Globalization.CultureInfo.InvariantCulture),
+         "--end", end.ToString(System.Globalization.CultureInfo.InvariantCulture), "--partition-size", "100", .. more];
 
     private static Task<int> WriteLakeAsync(CliTestFolder folder) => SyntheticLake.WriteAsync(
         Path.Join(folder.Path, "lake"), TestLakes.Config(GalexieNetworks.Passphrases["pubnet"], ledgersPerBatch: 8, batchesPerPartition: 16),
@@ -31,7 +33,7 @@ public sealed class LakeResumeTests
         using var folder = new CliTestFolder();
         await WriteLakeAsync(folder);
 
-        using BronzeProcess lake = await BronzeProcess.RunAsync(folder.Path, CopyArgs("--start", "100", "--end", "599"));
+        using BronzeProcess lake = await BronzeProcess.RunAsync(folder.Path, CopyArgs(100, 599));
         using BronzeProcess synthetic = await BronzeProcess.RunAsync(folder.Path,
             "copy", "--dest", "direct", "--start", "100", "--end", "599", "--partition-size", "100", "--xdr-mean-bytes", "4096");
 
