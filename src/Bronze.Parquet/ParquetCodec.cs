@@ -6,7 +6,7 @@ public enum ParquetCodec
     /// <summary>No compression.</summary>
     Uncompressed = 0,
 
-    /// <summary>Snappy, written by Bronze's own encoder.</summary>
+    /// <summary>Snappy (raw blocks), through Snappier, a port of Google's C++ Snappy.</summary>
     Snappy = 1,
 
     /// <summary>GZIP (DEFLATE in a gzip frame), from the BCL.</summary>

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Bronze.Benchmarks.Codecs;
 
-/// <summary>Google's reference Snappy (libsnappy.so.1, C++ behind a C API): the limit Bronze's Snappy is measured against.</summary>
+/// <summary>Google's reference Snappy (libsnappy.so.1, C++ behind a C API): the limit the SNAPPY codec (Snappier) is measured against.</summary>
 internal sealed unsafe class ReferenceSnappyCompressor : IDisposable
 {
     private readonly nint _library;

@@ -18,6 +18,12 @@ internal static class LedgerRows
     /// <summary>The table's schema, as the copier loads it.</summary>
     public static ParquetSchema Schema => LedgerTable.Schema;
 
+    /// <summary>The rows' era id (a constant column).</summary>
+    public static string EraId => Dataset.EraId;
+
+    /// <summary>The rows' network (a constant column).</summary>
+    public static string Network => Dataset.Network;
+
     private static string BronzeVersion => LedgerTable.BronzeVersion;
 
     /// <summary>Rows from ledger 1 on until their input bytes reach <paramref name="inputBytes"/>.</summary>

@@ -5,6 +5,7 @@ using Bronze.Parquet;
 using Bronze.Parquet.Compression;
 using Bronze.Parquet.Schema;
 using Bronze.Parquet.Writing;
+using Bronze.Benchmarks.Parquet.Peers;
 using Bronze.Sources;
 
 namespace Bronze.Benchmarks.Parquet;
@@ -15,8 +16,6 @@ namespace Bronze.Benchmarks.Parquet;
 /// </summary>
 public sealed class ParquetWriterThroughputRun : IThroughputRun
 {
-    private const int PageSize = 1 << 20;
-
     /// <inheritdoc/>
     public string Name => "parquet-writer";
 
@@ -70,6 +69,7 @@ public sealed class ParquetWriterThroughputRun : IThroughputRun
             File.Delete(output);
         }
 
+        await WriterComparison.RunAsync(rows, input, quick, cancellationToken);
         return 0;
     }
 
@@ -86,9 +86,13 @@ public sealed class ParquetWriterThroughputRun : IThroughputRun
         await WriteAsync(schema, rows, stream, codec, cancellationToken);
     }
 
-    /// <summary>The XDR column's pages as the writer builds them: PLAIN values (length, bytes) until 1 MiB is reached.</summary>
+    /// <summary>
+    /// The XDR column's pages as the writer builds them: PLAIN values (length, bytes) until the column's page size (from
+    /// the table definition, else the writer's default) is reached.
+    /// </summary>
     private static List<byte[]> XdrPages(List<LedgerRow> rows)
     {
+        int pageSize = LedgerRows.Schema.Columns[LedgerRows.Schema.IndexOf("xdr_bytes")].PageSize ?? new ParquetWriterOptions().PageSize;
         var pages = new List<byte[]>();
         var page = new MemoryStream();
         Span<byte> length = stackalloc byte[4];
@@ -97,7 +101,7 @@ public sealed class ParquetWriterThroughputRun : IThroughputRun
             BinaryPrimitives.WriteInt32LittleEndian(length, row.XdrByteLength);
             page.Write(length);
             page.Write(row.XdrBytes.Span);
-            if (page.Length < PageSize) continue;
+            if (page.Length < pageSize) continue;
             pages.Add(page.ToArray());
             page.SetLength(0);
         }

@@ -1,8 +1,9 @@
 namespace Bronze.Parquet.Schema;
 
 /// <summary>
-/// One flat column. The first five members are what the file records; <see cref="Dictionary"/> and
-/// <see cref="Statistics"/> only steer the writer (a schema read back from a footer has their defaults).
+/// One flat column. The first five members are what the file records; <see cref="Dictionary"/>,
+/// <see cref="Statistics"/> and <see cref="PageSize"/> only steer the writer (a schema read back from a footer has their
+/// defaults).
 /// </summary>
 /// <param name="Name">The column name (non-empty).</param>
 /// <param name="PhysicalType">How values are stored.</param>
@@ -18,6 +19,12 @@ namespace Bronze.Parquet.Schema;
 /// <see cref="Bronze.Parquet.Writing.ParquetWriterOptions.MaxStatisticsValueLength"/> make the writer omit min/max for the chunk; the
 /// null count is always written.
 /// </param>
+/// <param name="PageSize">
+/// Target uncompressed bytes per data page of this column, at least 1024, or null (the default) for
+/// <see cref="Bronze.Parquet.Writing.ParquetWriterOptions.PageSize"/>. Larger pages give ZSTD more context on large
+/// values (see the table <c>ledgers_lcm_raw</c>, whose <c>xdr_bytes</c> takes 8 MiB); a reader then needs a buffer of one
+/// such page per column it reads.
+/// </param>
 public sealed record ParquetColumn(
     string Name,
     ParquetPhysicalType PhysicalType,
@@ -25,4 +32,5 @@ public sealed record ParquetColumn(
     ParquetLogicalType? LogicalType = null,
     int? TypeLength = null,
     bool Dictionary = false,
-    bool Statistics = true);
+    bool Statistics = true,
+    int? PageSize = null);

@@ -2,10 +2,14 @@ namespace Bronze.Parquet.Schema;
 
 /// <summary>
 /// A flat table schema: an ordered list of columns, validated on construction (names present and unique, every
-/// logical type on a physical type that can hold it, FIXED_LEN_BYTE_ARRAY with a positive length).
+/// logical type on a physical type that can hold it, FIXED_LEN_BYTE_ARRAY with a positive length, a page size of at
+/// least 1024 bytes where one is given).
 /// </summary>
 public sealed class ParquetSchema
 {
+    /// <summary>The smallest page size a column or the writer takes, in bytes.</summary>
+    internal const int MinPageSize = 1024;
+
     private readonly ParquetColumn[] _columns;
 
     /// <summary>Creates a schema.</summary>
@@ -51,6 +55,11 @@ public sealed class ParquetSchema
         else if (column.TypeLength is not null)
         {
             throw new ParquetException($"Column '{column.Name}': a type length is only allowed on FIXED_LEN_BYTE_ARRAY.");
+        }
+
+        if (column.PageSize is < MinPageSize)
+        {
+            throw new ParquetException($"Column '{column.Name}': page size {column.PageSize} is below the minimum of {MinPageSize} bytes.");
         }
 
         if (column.LogicalType is not { } logical) return;

@@ -8,7 +8,8 @@ namespace Bronze.Parquet.Schema;
 /// <c>uint8</c>, <c>uint16</c>, <c>uint32</c>, <c>uint64</c>, <c>double</c>, <c>string</c>, <c>binary</c>,
 /// <c>fixed</c> (with <c>length</c>) or <c>timestamp</c> (with <c>unit</c> <c>millis</c>|<c>micros</c> and <c>utc</c>,
 /// default true). Optional per column: <c>nullable</c> (default false), <c>dictionary</c> (default false),
-/// <c>statistics</c> (default true), <c>description</c>.
+/// <c>statistics</c> (default true), <c>page_size</c> (bytes, at least 1024; default: the writer's page size, see
+/// <see cref="ParquetColumn.PageSize"/>), <c>description</c>.
 /// </summary>
 /// <param name="Name">The table name.</param>
 /// <param name="Version">The table definition's version.</param>
@@ -90,6 +91,7 @@ public sealed record ParquetTableDefinition(string Name, int Version, ParquetSch
             IsNullable = OptionalBool(element, "nullable", where, false),
             Dictionary = OptionalBool(element, "dictionary", where, false),
             Statistics = OptionalBool(element, "statistics", where, true),
+            PageSize = OptionalPageSize(element, where),
         };
     }
 
@@ -109,6 +111,14 @@ public sealed record ParquetTableDefinition(string Name, int Version, ParquetSch
         element.TryGetProperty("length", out JsonElement length) && length.TryGetInt32(out int value) && value > 0
             ? value
             : throw new ParquetException($"Table definition, {where}: a fixed column needs a positive integer 'length'.");
+
+    private static int? OptionalPageSize(JsonElement element, string where)
+    {
+        if (!element.TryGetProperty("page_size", out JsonElement value)) return null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int bytes) && bytes >= ParquetSchema.MinPageSize
+            ? bytes
+            : throw new ParquetException($"Table definition, {where}: 'page_size' must be an integer of at least {ParquetSchema.MinPageSize} bytes.");
+    }
 
     private static string RequiredString(JsonElement element, string property, string where) =>
         element.TryGetProperty(property, out JsonElement value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text

@@ -11,6 +11,7 @@ namespace Bronze.Parquet.Writing;
 public sealed partial class ParquetColumnWriter : IDisposable
 {
     private readonly ParquetWriterOptions _options;
+    private readonly int _pageSize;
     private readonly IPageCompressor _compressor;
     private readonly PageHeaderWriter _headers;
     private readonly bool _collectStatistics;
@@ -37,6 +38,7 @@ public sealed partial class ParquetColumnWriter : IDisposable
         Column = column;
         Index = index;
         _options = options;
+        _pageSize = column.PageSize ?? options.PageSize;
         _compressor = compressor;
         _headers = headers;
         _collectStatistics = column.Statistics;
@@ -136,7 +138,7 @@ public sealed partial class ParquetColumnWriter : IDisposable
         }
         else if (_inPlace)
         {
-            Span<byte> span = _chunk.OpenPageSpan(4 + value.Length, _options.PageSize + 4 + value.Length);
+            Span<byte> span = _chunk.OpenPageSpan(4 + value.Length, _pageSize + 4 + value.Length);
             BinaryPrimitives.WriteInt32LittleEndian(span, value.Length);
             value.CopyTo(span[4..]);
             _chunk.AdvanceOpenPage(4 + value.Length);
@@ -154,7 +156,7 @@ public sealed partial class ParquetColumnWriter : IDisposable
 
     private void WriteInPlace(ReadOnlySpan<byte> plain)
     {
-        plain.CopyTo(_chunk.OpenPageSpan(plain.Length, _options.PageSize + plain.Length));
+        plain.CopyTo(_chunk.OpenPageSpan(plain.Length, _pageSize + plain.Length));
         _chunk.AdvanceOpenPage(plain.Length);
     }
 
@@ -177,7 +179,7 @@ public sealed partial class ParquetColumnWriter : IDisposable
     {
         _pageValueCount++;
         BatchValueCount++;
-        if (PageBytes >= _options.PageSize) FlushPage();
+        if (PageBytes >= _pageSize) FlushPage();
     }
 
     private void FlushPage()

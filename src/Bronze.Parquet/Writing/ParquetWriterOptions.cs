@@ -12,8 +12,9 @@ public sealed record ParquetWriterOptions
     public int? CompressionLevel { get; init; }
 
     /// <summary>
-    /// Target uncompressed bytes per data page (default 1 MiB). A page ends once it reaches this size, so a single
-    /// value larger than the target makes a page of its own.
+    /// Target uncompressed bytes per data page (default 1 MiB), for every column without a
+    /// <see cref="Schema.ParquetColumn.PageSize"/> of its own. A page ends once it reaches this size, so a single value
+    /// larger than the target makes a page of its own.
     /// </summary>
     public int PageSize { get; init; } = 1 << 20;
 
@@ -63,7 +64,7 @@ public sealed record ParquetWriterOptions
     internal void Validate()
     {
         if (!Enum.IsDefined(Codec)) throw new ArgumentOutOfRangeException(nameof(Codec), Codec, "Not a codec Bronze writes.");
-        if (PageSize < 1024) throw new ArgumentOutOfRangeException(nameof(PageSize), PageSize, "Must be at least 1024 bytes.");
+        if (PageSize < Schema.ParquetSchema.MinPageSize) throw new ArgumentOutOfRangeException(nameof(PageSize), PageSize, "Must be at least 1024 bytes.");
         if (RowGroupSize < 1) throw new ArgumentOutOfRangeException(nameof(RowGroupSize), RowGroupSize, "Must be positive.");
         if (RowGroupRowLimit is < 1) throw new ArgumentOutOfRangeException(nameof(RowGroupRowLimit), RowGroupRowLimit, "Must be positive.");
         if (DictionaryPageSizeLimit < 0) throw new ArgumentOutOfRangeException(nameof(DictionaryPageSizeLimit), DictionaryPageSizeLimit, "Must not be negative.");

@@ -94,15 +94,16 @@ public sealed class PageCodecPropertyTests
         return bytes;
     }
 
+    /// <summary>The block's declared length (a little-endian base-128 varint), or 0 when it is malformed.</summary>
     private static int ReadVarint(byte[] input)
     {
-        try
+        long value = 0;
+        for (int i = 0; i < Math.Min(input.Length, 5); i++)
         {
-            return Bronze.Parquet.Compression.Snappy.SnappyDecompressor.GetUncompressedLength(input);
+            value |= (long)(input[i] & 0x7F) << (7 * i);
+            if (input[i] < 0x80) return value > 1 << 20 ? 0 : (int)value;
         }
-        catch (InvalidDataException)
-        {
-            return 0;
-        }
+
+        return 0;
     }
 }

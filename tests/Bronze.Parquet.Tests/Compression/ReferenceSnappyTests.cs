@@ -3,7 +3,7 @@ using Bronze.Testing;
 
 namespace Bronze.Parquet.Tests.Compression;
 
-/// <summary>Bronze's Snappy against Google's reference library: each decodes what the other encodes.</summary>
+/// <summary>The SNAPPY codec (Snappier) against Google's reference library: each decodes what the other encodes.</summary>
 public sealed class ReferenceSnappyTests
 {
     [Theory]

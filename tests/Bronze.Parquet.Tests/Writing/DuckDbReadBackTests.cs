@@ -118,20 +118,8 @@ public sealed class DuckDbReadBackTests
     public async Task WriteAsync_LargeValuesAcrossPagesAndRowGroups_DuckDbReadsSameBytes(ParquetCodec codec)
     {
         // Arrange: values from empty to 5x the page size, in pages that fill, overflow and move within row groups.
-        var random = new Random(7);
-        var schema = new ParquetSchema([
-            new ParquetColumn("seq", ParquetPhysicalType.Int64),
-            new ParquetColumn("xdr", ParquetPhysicalType.ByteArray, Statistics: false),
-            new ParquetColumn("length", ParquetPhysicalType.Int32),
-        ]);
-        List<object?[]> rows = [];
-        for (int i = 0; i < 400; i++)
-        {
-            byte[] value = new byte[random.Next(10) == 0 ? random.Next(0, 320_000) : random.Next(0, 20_000)];
-            random.NextBytes(value.AsSpan(0, value.Length / 2));
-            rows.Add([(long)i, value, value.Length]);
-        }
-
+        ParquetSchema schema = LargeValueRows.Schema;
+        List<object?[]> rows = LargeValueRows.Generate(400);
         await using var file = new TempFile();
         var options = new ParquetWriterOptions { Codec = codec, PageSize = 64 << 10, RowGroupSize = 1 << 20 };
 

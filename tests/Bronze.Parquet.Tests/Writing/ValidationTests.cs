@@ -94,4 +94,11 @@ public sealed class ValidationTests
             new ParquetColumn("at", ParquetPhysicalType.Int32, LogicalType: ParquetLogicalType.Timestamp(ParquetTimeUnit.Millis))]));
         Assert.Equal("Column 'at': logical type Timestamp needs physical type Int64, not Int32.", e.Message);
     }
+
+    [Fact]
+    public void ParquetSchema_ColumnPageSizeBelowMinimum_ThrowsNamingColumnAndRule()
+    {
+        var e = Assert.Throws<ParquetException>(() => new ParquetSchema([new ParquetColumn("xdr", ParquetPhysicalType.ByteArray, PageSize: 1023)]));
+        Assert.Equal("Column 'xdr': page size 1023 is below the minimum of 1024 bytes.", e.Message);
+    }
 }
