@@ -13,6 +13,9 @@ public static class ObjectKey
     /// <summary>The longest segment allowed (the common file-system name limit).</summary>
     public const int MaxSegmentLength = 255;
 
+    /// <summary>Hidden names that start with this belong to Bronze's stores (temp files): never a key, not even to read.</summary>
+    public const string ReservedPrefix = ".bronze-";
+
     /// <summary>The longest key allowed (S3's and GCS's limit is 1,024 bytes).</summary>
     public const int MaxLength = 1024;
 
@@ -32,7 +35,8 @@ public static class ObjectKey
     /// <summary>
     /// Checks a key to read (stat, open) and returns it: the rules of <see cref="Validate"/>, except that the last segment
     /// may be a hidden name, one <c>.</c> followed by a character other than <c>.</c> (a galexie lake's
-    /// <c>.config.json</c>). Keys to write never may: hidden names belong to the stores' temporary files.
+    /// <c>.config.json</c>), except names starting with <see cref="ReservedPrefix"/>. Keys to write never may: hidden
+    /// names belong to the stores' temporary files.
     /// </summary>
     /// <param name="key">The key to check.</param>
     /// <param name="field">The name used for the key in error messages.</param>
@@ -80,7 +84,8 @@ public static class ObjectKey
         for (int i = 0; i < segments.Length; i++)
         {
             string segment = segments[i];
-            bool hiddenAllowed = allowHiddenLast && i == segments.Length - 1 && segment.Length > 1 && segment[1] != '.';
+            bool hiddenAllowed = allowHiddenLast && i == segments.Length - 1 && segment.Length > 1 && segment[1] != '.'
+                && !segment.StartsWith(ReservedPrefix, StringComparison.Ordinal);
             if (segment.Length == 0 && !allowEmpty)
                 throw BronzeException.Invalid(field, "not contain an empty segment ('//')", value);
             if (segment.Length > MaxSegmentLength)

@@ -19,6 +19,7 @@ public sealed class ReadableKeyTests
     [InlineData("..x")]
     [InlineData(".hidden/a")]
     [InlineData("a//.config.json")]
+    [InlineData("a/.bronze-tmp-1")]
     public void ValidateReadable_DotSegmentsOrHiddenFolder_AreRejected(string key)
     {
         Assert.Equal(BronzeErrorKind.InvalidInput, Assert.Throws<BronzeException>(() => ObjectKey.ValidateReadable(key)).Kind);
