@@ -4,6 +4,7 @@ using Bronze.Cli.Commands;
 using Bronze.Cli.Output;
 using Bronze.Cli.Settings;
 using Bronze.Errors;
+using Bronze.Parquet;
 
 namespace Bronze.Cli;
 
@@ -48,10 +49,11 @@ public static class CliApp
                 "copy" => await CopyCommand.RunAsync(
                     CopySettings.Read(reader, options, environment, parse.GetValue(options.DryRun)), console, cancellationToken).ConfigureAwait(false),
                 "verify" => await VerifyCommand.RunAsync(VerifySettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
+                "inspect" => await InspectCommand.RunAsync(parse.GetValue(options.File), console, cancellationToken).ConfigureAwait(false),
                 "ls" => await ListCommand.RunAsync(DatasetSettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
                 "lake" => await LakeCommand.RunAsync(
                     SourceSettings.Read(reader, options, new Dictionary<string, string>()), console, cancellationToken).ConfigureAwait(false),
-                _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify, ls or lake (see bronze --help).", null),
+                _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify, ls, inspect or lake (see bronze --help).", null),
             };
             console.Flush();
             return exit;
@@ -67,6 +69,11 @@ public static class CliApp
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return Fail(console, ExitCodes.Failure, "Cancelled: partitions in flight were abandoned and published nothing; run the same command again to resume.", null);
+        }
+        catch (ParquetException e)
+        {
+            // Only inspect lets a footer error through: the file is not readable Parquet, a verification failure.
+            return Fail(console, ExitCodes.VerificationFailed, e.Message, null);
         }
         catch (BronzeException e)
         {

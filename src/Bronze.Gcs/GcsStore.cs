@@ -123,6 +123,19 @@ public sealed class GcsStore : IObjectStore, IDisposable
     }
 
     /// <inheritdoc/>
+    public async Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default)
+    {
+        string name = ObjectName(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (length > 0)
+            return await GcsMediaDownload.ReadRangeAsync(_client.Service, _options.Bucket, name, offset, length, Describe(key), cancellationToken).ConfigureAwait(false);
+
+        // No range can ask for zero bytes; the key must still exist.
+        return await StatAsync(key, cancellationToken).ConfigureAwait(false) is null ? throw BronzeException.NotFound(Describe(key)) : [];
+    }
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ObjectKey.ValidatePrefix(prefix);

@@ -130,6 +130,48 @@ public sealed class S3Store : IObjectStore, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (length == 0)
+        {
+            // No range can ask for zero bytes; the key must still exist.
+            return await StatAsync(key, cancellationToken).ConfigureAwait(false) is null
+                ? throw BronzeException.NotFound($"Object '{key}' in {Description}")
+                : [];
+        }
+
+        var request = new GetObjectRequest
+        {
+            BucketName = Options.Bucket,
+            Key = _context.BucketKey(key),
+            ByteRange = new ByteRange(offset, offset + length - 1),
+        };
+        byte[]? bytes = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
+        {
+            try
+            {
+                using GetObjectResponse response = await _context.Client.GetObjectAsync(request, t).ConfigureAwait(false);
+                if (response.HttpStatusCode != HttpStatusCode.PartialContent && offset > 0)
+                    throw new BronzeException(BronzeErrorKind.StoreFailure, $"Reading '{key}' in {Description}: the server ignored the byte range (status {(int)response.HttpStatusCode}).");
+                return await RangeBody.ReadAsync(response.ResponseStream, length, t).ConfigureAwait(false);
+            }
+            catch (AmazonS3Exception e) when (S3Errors.IsMissingObject(e))
+            {
+                return null;
+            }
+            catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable)
+            {
+                // The range starts at or past the end (every range of an empty object does).
+                return [];
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        return bytes ?? throw BronzeException.NotFound($"Object '{key}' in {Description}");
+    }
+
+    /// <inheritdoc />
     /// <remarks>Keys with a segment starting with <c>.</c> are not valid store keys and are left out.</remarks>
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,9 @@ public static class StellarBase
     /// <summary>The environment variable that holds the decode script's path.</summary>
     public const string Variable = "BRONZE_STELLAR_BASE";
 
+    /// <summary>The decode script's path (tools/stellar/decode.mjs); skips the test (fails under CI) when it is not set.</summary>
+    public static string Require() => TestServer.Require(Variable, "stellar-base (tools/stellar)");
+
     /// <summary>
     /// What stellar-base reads from each ledger, in order: <c>ledger_sequence</c>, <c>ledger_hash</c>,
     /// <c>header_sha256</c> (of the header it re-encodes), <c>previous_ledger_hash</c>, <c>close_time</c> (seconds, as a
@@ -26,7 +29,7 @@ public static class StellarBase
     public static async Task<IReadOnlyList<JsonObject>> DescribeAsync(IEnumerable<ReadOnlyMemory<byte>> ledgers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledgers);
-        string script = TestServer.Require(Variable, "stellar-base (tools/stellar)");
+        string script = Require();
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardInput = true,

@@ -51,6 +51,11 @@ internal sealed class CliOptions
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print every folder and file the copy would write and each partition's status; write nothing." };
 
+    public Argument<string?> File { get; } = new("FILE")
+    {
+        Description = "The Parquet file: a local path, file:///path, s3://bucket/path/file.parquet?endpoint=URL&region=R or gs://bucket/path/file.parquet.",
+    };
+
     public Option<bool> Json { get; } = new("--json") { Description = "Output one JSON object per line." };
 
     private static Option<string?> Text(string name, string description) => new(name) { Description = description, HelpName = "value" };

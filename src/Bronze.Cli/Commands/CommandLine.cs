@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Bronze.Cli.Commands;
 
-/// <summary>The command tree of <c>bronze</c>: copy, verify, ls and lake, with their flags and help.</summary>
+/// <summary>The command tree of <c>bronze</c>: copy, verify, ls, inspect and lake, with their flags and help.</summary>
 internal static class CommandLine
 {
     public static RootCommand Build(CliOptions o)
@@ -27,12 +27,19 @@ internal static class CommandLine
         var ls = new Command("ls", "List the dataset's partitions with status, rows and bytes. " + ExitCodes.HelpText);
         foreach (Option option in Common(o)) ls.Options.Add(option);
 
+        var inspect = new Command("inspect",
+            "Show what any Parquet file holds, from its footer: schema (nested included), rows, writer, key-value metadata, row groups and "
+            + "column chunks with codec, encodings, sizes and statistics. Reads only the file's tail (ranged reads on S3 and GCS). "
+            + "Exit codes: 0 ok; 1 the file cannot be read (missing, I/O); 2 invalid arguments; 3 not Parquet, truncated, corrupt or encrypted.");
+        inspect.Arguments.Add(o.File);
+        inspect.Options.Add(o.Json);
         var lake = new Command("lake", "Show a galexie lake's config and its oldest and newest ledger (--source). " + ExitCodes.HelpText);
         foreach (Option option in new Option[] { o.Source, o.Json }) lake.Options.Add(option);
 
         root.Subcommands.Add(copy);
         root.Subcommands.Add(verify);
         root.Subcommands.Add(ls);
+        root.Subcommands.Add(inspect);
         root.Subcommands.Add(lake);
         return root;
     }

@@ -37,9 +37,10 @@ internal sealed record Destination(DestinationKind Kind, string Location, string
     }
 
     /// <summary>
-    /// Parses a local path or a <c>file://</c>, <c>s3://</c> or <c>gs://</c> URL; <paramref name="origin"/> (the flag or
-    /// variable) is named in errors. The same forms serve <c>--dest</c> and a lake's <c>--source</c>.
+    /// Parses a local path or a <c>file://</c>, <c>s3://</c> or <c>gs://</c> URL named by <paramref name="origin"/> (the
+    /// flag or variable, named in errors). The same forms serve <c>--dest</c> and a lake's <c>--source</c>.
     /// </summary>
+    /// <exception cref="CliUsageException">The text is empty or has another scheme.</exception>
     public static Destination Parse(string text, string origin)
     {
         if (text.Length == 0) throw new CliUsageException($"{origin} must not be empty.", origin);

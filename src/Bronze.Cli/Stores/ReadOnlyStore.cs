@@ -22,6 +22,9 @@ internal sealed class ReadOnlyStore(IObjectStore? inner, string description) : I
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default) =>
         inner?.OpenReadAsync(key, cancellationToken) ?? throw Errors.BronzeException.NotFound($"object '{key}' in {description}");
 
+    public Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default) =>
+        inner?.ReadRangeAsync(key, offset, length, cancellationToken) ?? throw Errors.BronzeException.NotFound($"object '{key}' in {description}");
+
     public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) =>
         inner?.ListAsync(prefix, cancellationToken) ?? AsyncEnumerable.Empty<ObjectInfo>();
 

@@ -27,4 +27,28 @@ public sealed record ParquetColumnChunkInfo(
 {
     /// <summary>The file offset where the chunk starts (its dictionary page, else its first data page).</summary>
     public long StartOffset => DictionaryPageOffset ?? DataPageOffset;
+
+    /// <summary>The file that holds the chunk when it is not this one (a summary file's reference), else null.</summary>
+    public string? FilePath { get; init; }
+
+    /// <summary>The file offset of the chunk's index page (deprecated; no writer sets it), when recorded.</summary>
+    public long? IndexPageOffset { get; init; }
+
+    /// <summary>The page index's offset index (page locations): its file offset, when written.</summary>
+    public long? OffsetIndexOffset { get; init; }
+
+    /// <summary>The page index's offset index: its length in bytes, when written.</summary>
+    public int? OffsetIndexLength { get; init; }
+
+    /// <summary>The page index's column index (per-page min/max): its file offset, when written.</summary>
+    public long? ColumnIndexOffset { get; init; }
+
+    /// <summary>The page index's column index: its length in bytes, when written.</summary>
+    public int? ColumnIndexLength { get; init; }
+
+    /// <summary>The chunk's bloom filter: its file offset, when written.</summary>
+    public long? BloomFilterOffset { get; init; }
+
+    /// <summary>The chunk's bloom filter: its length in bytes, when recorded.</summary>
+    public int? BloomFilterLength { get; init; }
 }

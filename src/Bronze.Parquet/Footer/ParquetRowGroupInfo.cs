@@ -11,4 +11,8 @@ public sealed record ParquetRowGroupInfo(
     long TotalByteSize,
     long? TotalCompressedSize,
     long? FileOffset,
-    IReadOnlyList<ParquetColumnChunkInfo> Columns);
+    IReadOnlyList<ParquetColumnChunkInfo> Columns)
+{
+    /// <summary>The group's position in the original file (kept when files are merged), when recorded.</summary>
+    public int? Ordinal { get; init; }
+}

@@ -8,6 +8,9 @@ namespace Bronze.Parquet.Thrift;
 /// </summary>
 internal sealed class CompactReader
 {
+    /// <summary>The most items (list elements turned into objects) one footer may decode to.</summary>
+    public const int MaxItems = 1 << 21;
+
     private const int MaxDepth = 64;
     private readonly byte[] _buffer;
     private readonly int _end;
@@ -15,6 +18,7 @@ internal sealed class CompactReader
     private readonly string _what;
     private short _lastFieldId;
     private int _position;
+    private long _items;
 
     public CompactReader(byte[] buffer, int offset, int count, string what)
     {
@@ -70,6 +74,15 @@ internal sealed class CompactReader
         return value;
     }
 
+    /// <summary>Reads a string, replacing invalid UTF-8 (for free text such as key-value metadata and created_by).</summary>
+    public string ReadLenientString()
+    {
+        int length = ReadLength();
+        string value = Encoding.UTF8.GetString(_buffer, _position, length);
+        _position += length;
+        return value;
+    }
+
     public string ReadString()
     {
         int length = ReadLength();
@@ -83,6 +96,28 @@ internal sealed class CompactReader
         {
             throw new ParquetException($"Corrupt {_what}: a string is not valid UTF-8.", e);
         }
+    }
+
+    /// <summary>Reads a list header whose elements must be <paramref name="expected"/>; the count is charged to the budget.</summary>
+    public int ReadListHeader(CompactType expected, string what)
+    {
+        int count = ReadListHeader(out CompactType elementType);
+        bool matches = elementType == expected
+            || (expected == CompactType.BooleanTrue && elementType == CompactType.BooleanFalse);
+        if (count > 0 && !matches) throw Corrupt($"{what} is a list of Thrift type {(int)elementType}, not {(int)expected}");
+        Charge(count, what);
+        return count;
+    }
+
+    /// <summary>
+    /// Counts decoded items (schema elements, row groups, column chunks, key-value pairs, encodings, path names)
+    /// against <see cref="MaxItems"/>, so that a small footer of empty structs cannot make the reader allocate
+    /// gigabytes of objects.
+    /// </summary>
+    public void Charge(int count, string what)
+    {
+        _items += count;
+        if (_items > MaxItems) throw Corrupt($"{what} takes the footer past {MaxItems} decoded items, the reader's limit");
     }
 
     public int ReadListHeader(out CompactType elementType)
@@ -121,7 +156,10 @@ internal sealed class CompactReader
                 _position += 8;
                 break;
             case CompactType.Binary:
-                _position += ReadLength();
+                // Read the length first: `_position += ReadLength()` would add it to the position from before the
+                // length's own varint, landing that many bytes short (every file with an unknown string field).
+                int length = ReadLength();
+                _position += length;
                 break;
             case CompactType.List:
             case CompactType.Set:

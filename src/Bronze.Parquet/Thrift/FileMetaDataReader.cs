@@ -3,41 +3,85 @@ using Bronze.Parquet.Schema;
 
 namespace Bronze.Parquet.Thrift;
 
-/// <summary>Decodes a FileMetaData struct (the footer) into a <see cref="ParquetFileInfo"/>, skipping unknown fields.</summary>
+/// <summary>Decodes a FileMetaData struct (the footer), every field the format defines; unknown fields are skipped.</summary>
 internal static class FileMetaDataReader
 {
-    public static ParquetFileInfo Read(CompactReader reader)
+    public static ParquetFileMetadata Read(CompactReader reader)
     {
         int version = 0;
         long rowCount = -1;
-        List<ParquetColumn>? columns = null;
+        List<SchemaElement>? elements = null;
         List<ParquetRowGroupInfo> rowGroups = [];
         List<KeyValuePair<string, string?>> keyValues = [];
         string? createdBy = null;
+        bool encrypted = false;
         reader.BeginStruct();
         while (reader.ReadFieldHeader(out short id, out CompactType type))
         {
             switch (id)
             {
                 case 1 when type == CompactType.I32: version = reader.ReadI32(); break;
-                case 2 when type == CompactType.List: columns = ReadSchema(reader); break;
+                case 2 when type == CompactType.List:
+                    int count = reader.ReadListHeader(CompactType.Struct, "the schema");
+                    elements = new List<SchemaElement>(count);
+                    for (int i = 0; i < count; i++) elements.Add(SchemaElement.Read(reader));
+                    break;
                 case 3 when type == CompactType.I64: rowCount = reader.ReadI64(); break;
                 case 4 when type == CompactType.List:
-                    int groups = reader.ReadListHeader(out _);
+                    int groups = reader.ReadListHeader(CompactType.Struct, "the row groups");
                     for (int i = 0; i < groups; i++) rowGroups.Add(ReadRowGroup(reader));
                     break;
-                case 5 when type == CompactType.List:
-                    int pairs = reader.ReadListHeader(out _);
-                    for (int i = 0; i < pairs; i++) keyValues.Add(ReadKeyValue(reader));
+                case 5 when type == CompactType.List: ReadKeyValues(reader, keyValues); break;
+                case 6 when type == CompactType.Binary: createdBy = reader.ReadLenientString(); break;
+                case 8 when type == CompactType.Struct:
+                    // encryption_algorithm: a plaintext footer of a file whose columns are encrypted.
+                    encrypted = true;
+                    reader.Skip(type);
                     break;
-                case 6 when type == CompactType.Binary: createdBy = reader.ReadString(); break;
                 default: reader.Skip(type); break;
             }
         }
 
         reader.EndStruct();
-        if (columns is null) throw reader.Corrupt("the schema is missing");
+        if (encrypted) throw Encrypted("its footer is plaintext but its columns are encrypted (encryption_algorithm is set)");
+        if (elements is null) throw reader.Corrupt("the schema is missing");
         if (rowCount < 0) throw reader.Corrupt("the row count is missing or negative");
+        (ParquetSchemaNode root, List<ParquetLeafColumn> leaves) = SchemaTree.Build(elements);
+        for (int g = 0; g < rowGroups.Count; g++)
+        {
+            if (rowGroups[g].Columns.Count != leaves.Count)
+                throw reader.Corrupt($"row group {g} has {rowGroups[g].Columns.Count} column chunks, the schema {leaves.Count} leaf columns");
+        }
+
+        return new ParquetFileMetadata(version, rowCount, root, leaves, rowGroups, keyValues, createdBy);
+    }
+
+    /// <summary>The message for an encrypted file, which Bronze does not read.</summary>
+    public static ParquetException Encrypted(string detail) =>
+        new($"Encrypted Parquet file: {detail}; Bronze does not read encrypted Parquet (modular encryption).");
+
+    /// <summary>The flat view the verifier and Bronze's own files use: the root's leaves, none nested or repeated.</summary>
+    public static ParquetFileInfo ToFileInfo(ParquetFileMetadata metadata)
+    {
+        var columns = new List<ParquetColumn>(metadata.Leaves.Count);
+        foreach (ParquetSchemaNode node in metadata.Schema.Children)
+        {
+            if (node.IsGroup || node.Repetition == ParquetRepetition.Repeated)
+                throw new ParquetException($"Column '{node.Name}' is nested or repeated; Bronze reads flat schemas only.");
+        }
+
+        foreach (ParquetLeafColumn leaf in metadata.Leaves)
+        {
+            ParquetSchemaNode node = leaf.Node;
+            SchemaElement element = new(node.Name, (int?)node.PhysicalType, 0)
+            {
+                Converted = (int?)node.ConvertedType,
+                Annotation = node.LogicalType,
+            };
+            columns.Add(new ParquetColumn(
+                node.Name, node.PhysicalType!.Value, node.Repetition == ParquetRepetition.Optional, element.BronzeLogical, node.TypeLength));
+        }
+
         ParquetSchema schema;
         try
         {
@@ -48,77 +92,55 @@ internal static class FileMetaDataReader
             throw new ParquetException($"The footer's schema is not one Bronze can read: {e.Message}", e);
         }
 
-        return new ParquetFileInfo(version, rowCount, schema, rowGroups, keyValues, createdBy);
-    }
-
-    private static List<ParquetColumn> ReadSchema(CompactReader reader)
-    {
-        int count = reader.ReadListHeader(out _);
-        if (count == 0) throw reader.Corrupt("the schema has no root element");
-        SchemaElement root = SchemaElement.Read(reader);
-        if (root.NumChildren != count - 1)
-        {
-            throw new ParquetException("The file's schema is nested; Bronze reads flat schemas only.");
-        }
-
-        var columns = new List<ParquetColumn>(count - 1);
-        for (int i = 1; i < count; i++)
-        {
-            SchemaElement element = SchemaElement.Read(reader);
-            if (element.NumChildren is > 0 || element.Type is null || element.Repetition == 2)
-            {
-                throw new ParquetException($"Column '{element.Name}' is nested or repeated; Bronze reads flat schemas only.");
-            }
-
-            columns.Add(new ParquetColumn(
-                element.Name,
-                (ParquetPhysicalType)element.Type.Value,
-                element.Repetition == 1,
-                element.Logical ?? (element.Converted is { } converted ? ConvertedTypes.ToLogical(converted) : null),
-                element.TypeLength));
-        }
-
-        return columns;
+        return new ParquetFileInfo(metadata.Version, metadata.RowCount, schema, metadata.RowGroups, metadata.KeyValueMetadata, metadata.CreatedBy);
     }
 
     private static ParquetRowGroupInfo ReadRowGroup(CompactReader reader)
     {
         List<ParquetColumnChunkInfo> chunks = [];
-        long totalByteSize = 0, rowCount = 0;
+        long totalByteSize = 0, rowCount = -1;
         long? fileOffset = null, totalCompressed = null;
+        int? ordinal = null;
         reader.BeginStruct();
         while (reader.ReadFieldHeader(out short id, out CompactType type))
         {
             switch (id)
             {
                 case 1 when type == CompactType.List:
-                    int count = reader.ReadListHeader(out _);
+                    int count = reader.ReadListHeader(CompactType.Struct, "a row group's columns");
                     for (int i = 0; i < count; i++) chunks.Add(ColumnChunkReader.Read(reader));
                     break;
                 case 2 when type == CompactType.I64: totalByteSize = reader.ReadI64(); break;
                 case 3 when type == CompactType.I64: rowCount = reader.ReadI64(); break;
                 case 5 when type == CompactType.I64: fileOffset = reader.ReadI64(); break;
                 case 6 when type == CompactType.I64: totalCompressed = reader.ReadI64(); break;
+                case 7 when type == CompactType.I16: ordinal = reader.ReadI32(); break;
                 default: reader.Skip(type); break;
             }
         }
 
         reader.EndStruct();
-        return new ParquetRowGroupInfo(rowCount, totalByteSize, totalCompressed, fileOffset, chunks);
+        if (rowCount < 0) throw reader.Corrupt("a row group's row count is missing or negative");
+        return new ParquetRowGroupInfo(rowCount, totalByteSize, totalCompressed, fileOffset, chunks) { Ordinal = ordinal };
     }
 
-    private static KeyValuePair<string, string?> ReadKeyValue(CompactReader reader)
+    /// <summary>Reads a list of KeyValue structs (the file's, or a column chunk's).</summary>
+    public static void ReadKeyValues(CompactReader reader, List<KeyValuePair<string, string?>> into)
     {
-        string? key = null, value = null;
-        reader.BeginStruct();
-        while (reader.ReadFieldHeader(out short id, out CompactType type))
+        int pairs = reader.ReadListHeader(CompactType.Struct, "the key-value metadata");
+        for (int i = 0; i < pairs; i++)
         {
-            if (id == 1 && type == CompactType.Binary) key = reader.ReadString();
-            else if (id == 2 && type == CompactType.Binary) value = reader.ReadString();
-            else reader.Skip(type);
-        }
+            string? key = null, value = null;
+            reader.BeginStruct();
+            while (reader.ReadFieldHeader(out short id, out CompactType type))
+            {
+                if (id == 1 && type == CompactType.Binary) key = reader.ReadString();
+                else if (id == 2 && type == CompactType.Binary) value = reader.ReadLenientString();
+                else reader.Skip(type);
+            }
 
-        reader.EndStruct();
-        return new KeyValuePair<string, string?>(key ?? throw reader.Corrupt("a key-value entry has no key"), value);
+            reader.EndStruct();
+            into.Add(new KeyValuePair<string, string?>(key ?? throw reader.Corrupt("a key-value entry has no key"), value));
+        }
     }
 }

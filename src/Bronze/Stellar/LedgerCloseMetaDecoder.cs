@@ -36,9 +36,9 @@ public static class LedgerCloseMetaDecoder
         LedgerCloseMetaFacts facts = LedgerCloseMetaWalk.Read(span, counts: true);
         var header = facts.Header;
         if (header.CloseTime > (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds())
-            throw LedgerCloseMetaWalk.Corrupt(header.LedgerSeq, $"closeTime {header.CloseTime} is past the year 9999", 0, span.Length);
+            throw OutOfRange(header.LedgerSeq, $"scpValue.closeTime {header.CloseTime} is past the year 9999");
         if (header.LedgerVersion > int.MaxValue)
-            throw LedgerCloseMetaWalk.Corrupt(header.LedgerSeq, $"ledgerVersion {header.LedgerVersion} is over {int.MaxValue}", 0, span.Length);
+            throw OutOfRange(header.LedgerSeq, $"ledgerVersion {header.LedgerVersion} is over {int.MaxValue}");
 
         var row = new LedgerRow
         {
@@ -70,4 +70,8 @@ public static class LedgerCloseMetaDecoder
     /// sequence, or the byte offset when that cannot be read.
     /// </exception>
     public static int MeasureLength(ReadOnlySpan<byte> xdr) => LedgerCloseMetaWalk.Measure(xdr);
+
+    // The header hashed correctly, so a value no column can hold was written so, not damaged on the way.
+    private static BronzeException OutOfRange(uint sequence, string what) =>
+        new(BronzeErrorKind.CorruptData, $"Ledger {sequence}: {what}, which the ledgers_lcm_raw column cannot hold.");
 }

@@ -77,8 +77,8 @@ internal static class LedgerCloseMetaWalk
         }
     }
 
-    /// <summary>A corrupt-data error naming the ledger, or the offset when the sequence could not be read.</summary>
-    public static BronzeException Corrupt(uint? sequence, string detail, int offset, int length, Exception? inner = null)
+    // A corrupt-data error naming the ledger, or the offset when the sequence could not be read.
+    private static BronzeException Corrupt(uint? sequence, string detail, int offset, int length, Exception? inner = null)
     {
         string where = sequence is { } s
             ? $"Ledger {s}: its LedgerCloseMeta XDR is corrupt at byte {offset} of {length}"

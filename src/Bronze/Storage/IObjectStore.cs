@@ -51,6 +51,26 @@ public interface IObjectStore
     /// </exception>
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads one byte range of an object (a ranged GET on S3 and GCS), e.g. a Parquet file's tail without downloading
+    /// the file.
+    /// </summary>
+    /// <param name="key">The object's key.</param>
+    /// <param name="offset">The first byte to read, from 0.</param>
+    /// <param name="length">How many bytes to read at most.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// The bytes from <paramref name="offset"/> on, <paramref name="length"/> of them, or fewer when the object ends
+    /// first (none when <paramref name="offset"/> is at or past its end). Unlike <see cref="OpenReadAsync"/>, a part of an
+    /// object is not checked against the object's checksum, which covers the whole.
+    /// </returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="length"/> is negative.</exception>
+    /// <exception cref="Errors.BronzeException">
+    /// <see cref="Errors.BronzeErrorKind.NotFound"/> when the key does not exist; otherwise the key breaks a rule or
+    /// the store failed.
+    /// </exception>
+    Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the published objects whose keys start with <paramref name="prefix"/>, in ordinal key order.</summary>
     /// <param name="prefix">
     /// A key prefix; empty lists everything. It is matched as a string, so <c>a/b</c> also matches <c>a/bc</c>: end it with

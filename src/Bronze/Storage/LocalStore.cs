@@ -93,6 +93,36 @@ public sealed partial class LocalStore : IObjectStore
         }
     }
 
+    /// <inheritdoc />
+    public async Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        Stream stream = await OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var file = (FileStream)stream;
+            try
+            {
+                long available = Math.Max(0, file.Length - offset);
+                byte[] bytes = new byte[(int)Math.Min(length, available)];
+                int read = 0;
+                while (read < bytes.Length)
+                {
+                    int n = await RandomAccess.ReadAsync(file.SafeFileHandle, bytes.AsMemory(read), offset + read, cancellationToken).ConfigureAwait(false);
+                    if (n == 0) return bytes[..read];
+                    read += n;
+                }
+
+                return bytes;
+            }
+            catch (IOException e)
+            {
+                throw StoreFailure($"cannot read '{key}' in {Description}", e);
+            }
+        }
+    }
+
     /// <summary>The full path of a key, checked to stay under the root (a second line of defence after the key rules).</summary>
     /// <param name="key">The key.</param>
     /// <param name="readable">Whether the key is only read, so it may name a hidden file (<see cref="ObjectKey.ValidateReadable"/>).</param>

@@ -49,6 +49,13 @@ public sealed class BronzeCliGcsTests
         Assert.Empty(await store.ListAsync("", Token).ToListAsync(Token));
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Inspect_EmulatorObject_ReadsTheFooterOrSaysWhyNot()
+    {
+        Uri endpoint = GcsEmulator.Endpoint();
+        await InspectScenario.RunAsync($"gs://cli-{Guid.NewGuid().ToString("N")[..20]}/lake", "", args => RunAsync(endpoint, args));
+    }
+
     /// <summary>Runs the CLI against the emulator (STORAGE_EMULATOR_HOST); exit code and all output.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(Uri endpoint, string[] args)
     {

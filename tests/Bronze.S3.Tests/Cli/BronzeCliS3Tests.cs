@@ -32,6 +32,14 @@ public sealed class BronzeCliS3Tests
         Assert.Contains("pubnet/pre_p23/v1/ledgers_lcm_raw/range=100-199/part-100-199.parquet", keys);
     }
 
+    [Fact(Timeout = 300_000)]
+    public async Task Inspect_RgwObject_ReadsTheFooterOrSaysWhyNot()
+    {
+        S3Server server = S3Server.Rgw();
+        string bucket = await server.CreateBucketAsync(Token);
+        await InspectScenario.RunAsync($"s3://{bucket}/lake", $"?endpoint={server.Endpoint.ToString().TrimEnd('/')}&region=us-east-1", args => RunAsync(server, args));
+    }
+
     /// <summary>Runs the CLI with the RGW keys in its environment; exit code and all output.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsync(S3Server server, string[] args)
     {

@@ -87,6 +87,13 @@ internal ref struct XdrReader(ReadOnlySpan<byte> data)
         return flag == 1;
     }
 
+    /// <summary>Reads the tag of a union whose arms are all empty, which must be one of <paramref name="known"/>.</summary>
+    public void Tag(string type, ReadOnlySpan<int> known)
+    {
+        int arm = Int32();
+        if (!known.Contains(arm)) throw UnknownArm(type, arm);
+    }
+
     public void Enter()
     {
         if (++_depth > MaxDepth) throw Failure($"values nest deeper than {MaxDepth} levels", _position);

@@ -229,44 +229,4 @@ internal static partial class XdrSkip
                 throw r.UnknownArm("AccountEntryExt", arm);
         }
     }
-
-    internal static void AccountEntry(ref XdrReader r)
-    {
-        PublicKey(ref r);
-        r.Skip(20);
-        if (r.Present())
-        {
-            PublicKey(ref r);
-        }
-        r.Skip(4);
-        r.SkipOpaque(32);
-        r.Skip(4);
-        int n0 = r.Count(20);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            Signer(ref r);
-        }
-        AccountEntryExt(ref r);
-    }
-
-    internal static void TrustLineAsset(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                AlphaNum4(ref r);
-                break;
-            case 2:
-                AlphaNum12(ref r);
-                break;
-            case 3:
-                r.Skip(32);
-                break;
-            default:
-                throw r.UnknownArm("TrustLineAsset", arm);
-        }
-    }
 }

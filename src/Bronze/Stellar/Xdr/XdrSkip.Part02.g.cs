@@ -7,16 +7,49 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 2.</summary>
 internal static partial class XdrSkip
 {
-    internal static void TrustLineEntryExtensionV2Ext(ref XdrReader r)
+    internal static void AccountEntry(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        r.Skip(20);
+        if (r.Present())
+        {
+            PublicKey(ref r);
+        }
+        r.Skip(4);
+        r.SkipOpaque(32);
+        r.Skip(4);
+        int n0 = r.Count(20);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            Signer(ref r);
+        }
+        AccountEntryExt(ref r);
+    }
+
+    internal static void TrustLineAsset(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
                 break;
+            case 1:
+                AlphaNum4(ref r);
+                break;
+            case 2:
+                AlphaNum12(ref r);
+                break;
+            case 3:
+                r.Skip(32);
+                break;
             default:
-                throw r.UnknownArm("TrustLineEntryExtensionV2Ext", arm);
+                throw r.UnknownArm("TrustLineAsset", arm);
         }
+    }
+
+    internal static void TrustLineEntryExtensionV2Ext(ref XdrReader r)
+    {
+        r.Tag("TrustLineEntryExtensionV2Ext", [0]);
     }
 
     internal static void TrustLineEntryExtensionV2(ref XdrReader r)
@@ -71,14 +104,7 @@ internal static partial class XdrSkip
 
     internal static void OfferEntryExt(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("OfferEntryExt", arm);
-        }
+        r.Tag("OfferEntryExt", [0]);
     }
 
     internal static void OfferEntry(ref XdrReader r)
@@ -93,14 +119,7 @@ internal static partial class XdrSkip
 
     internal static void DataEntryExt(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("DataEntryExt", arm);
-        }
+        r.Tag("DataEntryExt", [0]);
     }
 
     internal static void DataEntry(ref XdrReader r)
@@ -172,14 +191,7 @@ internal static partial class XdrSkip
 
     internal static void ClaimableBalanceEntryExtensionV1Ext(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("ClaimableBalanceEntryExtensionV1Ext", arm);
-        }
+        r.Tag("ClaimableBalanceEntryExtensionV1Ext", [0]);
     }
 
     internal static void ClaimableBalanceEntryExtensionV1(ref XdrReader r)
@@ -214,52 +226,5 @@ internal static partial class XdrSkip
         Asset(ref r);
         r.Skip(8);
         ClaimableBalanceEntryExt(ref r);
-    }
-
-    internal static void LiquidityPoolConstantProductParameters(ref XdrReader r)
-    {
-        Asset(ref r);
-        Asset(ref r);
-        r.Skip(4);
-    }
-
-    internal static void LiquidityPoolEntryConstantProduct(ref XdrReader r)
-    {
-        LiquidityPoolConstantProductParameters(ref r);
-        r.Skip(32);
-    }
-
-    internal static void LiquidityPoolEntryBody(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                LiquidityPoolEntryConstantProduct(ref r);
-                break;
-            default:
-                throw r.UnknownArm("LiquidityPoolEntryBody", arm);
-        }
-    }
-
-    internal static void LiquidityPoolEntry(ref XdrReader r)
-    {
-        r.Skip(32);
-        LiquidityPoolEntryBody(ref r);
-    }
-
-    internal static void ContractDataEntry(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        ScAddress(ref r);
-        ScVal(ref r);
-        r.Skip(4);
-        ScVal(ref r);
-    }
-
-    internal static void ContractCodeCostInputs(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        r.Skip(40);
     }
 }

@@ -7,6 +7,53 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 3.</summary>
 internal static partial class XdrSkip
 {
+    internal static void LiquidityPoolConstantProductParameters(ref XdrReader r)
+    {
+        Asset(ref r);
+        Asset(ref r);
+        r.Skip(4);
+    }
+
+    internal static void LiquidityPoolEntryConstantProduct(ref XdrReader r)
+    {
+        LiquidityPoolConstantProductParameters(ref r);
+        r.Skip(32);
+    }
+
+    internal static void LiquidityPoolEntryBody(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                LiquidityPoolEntryConstantProduct(ref r);
+                break;
+            default:
+                throw r.UnknownArm("LiquidityPoolEntryBody", arm);
+        }
+    }
+
+    internal static void LiquidityPoolEntry(ref XdrReader r)
+    {
+        r.Skip(32);
+        LiquidityPoolEntryBody(ref r);
+    }
+
+    internal static void ContractDataEntry(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        ScAddress(ref r);
+        ScVal(ref r);
+        r.Skip(4);
+        ScVal(ref r);
+    }
+
+    internal static void ContractCodeCostInputs(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        r.Skip(40);
+    }
+
     internal static void ContractCodeEntryV1(ref XdrReader r)
     {
         ExtensionPoint(ref r);
@@ -37,14 +84,7 @@ internal static partial class XdrSkip
 
     internal static void LedgerEntryExtensionV1Ext(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("LedgerEntryExtensionV1Ext", arm);
-        }
+        r.Tag("LedgerEntryExtensionV1Ext", [0]);
     }
 
     internal static void LedgerEntryExtensionV1(ref XdrReader r)
@@ -190,71 +230,6 @@ internal static partial class XdrSkip
                 break;
             default:
                 throw r.UnknownArm("LedgerKey", arm);
-        }
-    }
-
-    internal static void LedgerUpgrade(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 1:
-                r.Skip(4);
-                break;
-            case 2:
-                r.Skip(4);
-                break;
-            case 3:
-                r.Skip(4);
-                break;
-            case 4:
-                r.Skip(4);
-                break;
-            case 5:
-                r.Skip(4);
-                break;
-            case 6:
-                r.Skip(64);
-                break;
-            case 7:
-                r.Skip(4);
-                break;
-            default:
-                throw r.UnknownArm("LedgerUpgrade", arm);
-        }
-    }
-
-    internal static void ParallelTxsComponent(ref XdrReader r)
-    {
-        if (r.Present())
-        {
-            r.Skip(8);
-        }
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            int n1 = r.Count(int.MaxValue);
-            for (int i1 = 0; i1 < n1; i1++)
-            {
-                int n2 = r.Count(int.MaxValue);
-                for (int i2 = 0; i2 < n2; i2++)
-                {
-                    TransactionEnvelope(ref r);
-                }
-            }
-        }
-    }
-
-    internal static void TxSetComponentTxsMaybeDiscountedFee(ref XdrReader r)
-    {
-        if (r.Present())
-        {
-            r.Skip(8);
-        }
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            TransactionEnvelope(ref r);
         }
     }
 }

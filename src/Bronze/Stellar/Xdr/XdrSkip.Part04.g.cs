@@ -7,6 +7,71 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 4.</summary>
 internal static partial class XdrSkip
 {
+    internal static void LedgerUpgrade(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 1:
+                r.Skip(4);
+                break;
+            case 2:
+                r.Skip(4);
+                break;
+            case 3:
+                r.Skip(4);
+                break;
+            case 4:
+                r.Skip(4);
+                break;
+            case 5:
+                r.Skip(4);
+                break;
+            case 6:
+                r.Skip(64);
+                break;
+            case 7:
+                r.Skip(4);
+                break;
+            default:
+                throw r.UnknownArm("LedgerUpgrade", arm);
+        }
+    }
+
+    internal static void ParallelTxsComponent(ref XdrReader r)
+    {
+        if (r.Present())
+        {
+            r.Skip(8);
+        }
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            int n1 = r.Count(int.MaxValue);
+            for (int i1 = 0; i1 < n1; i1++)
+            {
+                int n2 = r.Count(int.MaxValue);
+                for (int i2 = 0; i2 < n2; i2++)
+                {
+                    TransactionEnvelope(ref r);
+                }
+            }
+        }
+    }
+
+    internal static void TxSetComponentTxsMaybeDiscountedFee(ref XdrReader r)
+    {
+        if (r.Present())
+        {
+            r.Skip(8);
+        }
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            TransactionEnvelope(ref r);
+        }
+    }
+
     internal static void TxSetComponent(ref XdrReader r)
     {
         int arm = r.Int32();
@@ -176,107 +241,6 @@ internal static partial class XdrSkip
         for (int i2 = 0; i2 < n2; i2++)
         {
             LedgerEntryChange(ref r);
-        }
-    }
-
-    internal static void ContractEventV0(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            ScVal(ref r);
-        }
-        ScVal(ref r);
-    }
-
-    internal static void ContractEventBody(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ContractEventV0(ref r);
-                break;
-            default:
-                throw r.UnknownArm("ContractEventBody", arm);
-        }
-    }
-
-    internal static void ContractEvent(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        if (r.Present())
-        {
-            r.Skip(32);
-        }
-        r.Skip(4);
-        ContractEventBody(ref r);
-    }
-
-    internal static void DiagnosticEvent(ref XdrReader r)
-    {
-        r.Skip(4);
-        ContractEvent(ref r);
-    }
-
-    internal static void SorobanTransactionMetaExtV1(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        r.Skip(24);
-    }
-
-    internal static void SorobanTransactionMetaExt(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                SorobanTransactionMetaExtV1(ref r);
-                break;
-            default:
-                throw r.UnknownArm("SorobanTransactionMetaExt", arm);
-        }
-    }
-
-    internal static void SorobanTransactionMeta(ref XdrReader r)
-    {
-        SorobanTransactionMetaExt(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            ContractEvent(ref r);
-        }
-        ScVal(ref r);
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            DiagnosticEvent(ref r);
-        }
-    }
-
-    internal static void TransactionMetaV3(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            LedgerEntryChange(ref r);
-        }
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            OperationMeta(ref r);
-        }
-        int n2 = r.Count(int.MaxValue);
-        for (int i2 = 0; i2 < n2; i2++)
-        {
-            LedgerEntryChange(ref r);
-        }
-        if (r.Present())
-        {
-            SorobanTransactionMeta(ref r);
         }
     }
 }

@@ -7,6 +7,107 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 5.</summary>
 internal static partial class XdrSkip
 {
+    internal static void ContractEventV0(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            ScVal(ref r);
+        }
+        ScVal(ref r);
+    }
+
+    internal static void ContractEventBody(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                ContractEventV0(ref r);
+                break;
+            default:
+                throw r.UnknownArm("ContractEventBody", arm);
+        }
+    }
+
+    internal static void ContractEvent(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        if (r.Present())
+        {
+            r.Skip(32);
+        }
+        r.Skip(4);
+        ContractEventBody(ref r);
+    }
+
+    internal static void DiagnosticEvent(ref XdrReader r)
+    {
+        r.Skip(4);
+        ContractEvent(ref r);
+    }
+
+    internal static void SorobanTransactionMetaExtV1(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        r.Skip(24);
+    }
+
+    internal static void SorobanTransactionMetaExt(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case 1:
+                SorobanTransactionMetaExtV1(ref r);
+                break;
+            default:
+                throw r.UnknownArm("SorobanTransactionMetaExt", arm);
+        }
+    }
+
+    internal static void SorobanTransactionMeta(ref XdrReader r)
+    {
+        SorobanTransactionMetaExt(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            ContractEvent(ref r);
+        }
+        ScVal(ref r);
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            DiagnosticEvent(ref r);
+        }
+    }
+
+    internal static void TransactionMetaV3(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            LedgerEntryChange(ref r);
+        }
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            OperationMeta(ref r);
+        }
+        int n2 = r.Count(int.MaxValue);
+        for (int i2 = 0; i2 < n2; i2++)
+        {
+            LedgerEntryChange(ref r);
+        }
+        if (r.Present())
+        {
+            SorobanTransactionMeta(ref r);
+        }
+    }
+
     internal static void OperationMetaV2(ref XdrReader r)
     {
         ExtensionPoint(ref r);
@@ -125,138 +226,6 @@ internal static partial class XdrSkip
         for (int i1 = 0; i1 < n1; i1++)
         {
             LedgerEntryChange(ref r);
-        }
-    }
-
-    internal static void UpgradeEntryMeta(ref XdrReader r)
-    {
-        LedgerUpgrade(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            LedgerEntryChange(ref r);
-        }
-    }
-
-    internal static void LedgerCloseMetaV0(ref XdrReader r)
-    {
-        LedgerHeaderHistoryEntry(ref r);
-        TransactionSet(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            TransactionResultMeta(ref r);
-        }
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            UpgradeEntryMeta(ref r);
-        }
-        int n2 = r.Count(int.MaxValue);
-        for (int i2 = 0; i2 < n2; i2++)
-        {
-            ScpHistoryEntry(ref r);
-        }
-    }
-
-    internal static void LedgerCloseMetaExtV1(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        r.Skip(8);
-    }
-
-    internal static void LedgerCloseMetaExt(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                LedgerCloseMetaExtV1(ref r);
-                break;
-            default:
-                throw r.UnknownArm("LedgerCloseMetaExt", arm);
-        }
-    }
-
-    internal static void LedgerCloseMetaV1(ref XdrReader r)
-    {
-        LedgerCloseMetaExt(ref r);
-        LedgerHeaderHistoryEntry(ref r);
-        GeneralizedTransactionSet(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            TransactionResultMeta(ref r);
-        }
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            UpgradeEntryMeta(ref r);
-        }
-        int n2 = r.Count(int.MaxValue);
-        for (int i2 = 0; i2 < n2; i2++)
-        {
-            ScpHistoryEntry(ref r);
-        }
-        r.Skip(8);
-        int n3 = r.Count(int.MaxValue);
-        for (int i3 = 0; i3 < n3; i3++)
-        {
-            LedgerKey(ref r);
-        }
-        int n4 = r.Count(int.MaxValue);
-        for (int i4 = 0; i4 < n4; i4++)
-        {
-            LedgerEntry(ref r);
-        }
-    }
-
-    internal static void LedgerCloseMetaV2(ref XdrReader r)
-    {
-        LedgerCloseMetaExt(ref r);
-        LedgerHeaderHistoryEntry(ref r);
-        GeneralizedTransactionSet(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            TransactionResultMetaV1(ref r);
-        }
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            UpgradeEntryMeta(ref r);
-        }
-        int n2 = r.Count(int.MaxValue);
-        for (int i2 = 0; i2 < n2; i2++)
-        {
-            ScpHistoryEntry(ref r);
-        }
-        r.Skip(8);
-        int n3 = r.Count(int.MaxValue);
-        for (int i3 = 0; i3 < n3; i3++)
-        {
-            LedgerKey(ref r);
-        }
-    }
-
-    internal static void LedgerCloseMeta(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                LedgerCloseMetaV0(ref r);
-                break;
-            case 1:
-                LedgerCloseMetaV1(ref r);
-                break;
-            case 2:
-                LedgerCloseMetaV2(ref r);
-                break;
-            default:
-                throw r.UnknownArm("LedgerCloseMeta", arm);
         }
     }
 }

@@ -7,6 +7,138 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 6.</summary>
 internal static partial class XdrSkip
 {
+    internal static void UpgradeEntryMeta(ref XdrReader r)
+    {
+        LedgerUpgrade(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            LedgerEntryChange(ref r);
+        }
+    }
+
+    internal static void LedgerCloseMetaV0(ref XdrReader r)
+    {
+        LedgerHeaderHistoryEntry(ref r);
+        TransactionSet(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            TransactionResultMeta(ref r);
+        }
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            UpgradeEntryMeta(ref r);
+        }
+        int n2 = r.Count(int.MaxValue);
+        for (int i2 = 0; i2 < n2; i2++)
+        {
+            ScpHistoryEntry(ref r);
+        }
+    }
+
+    internal static void LedgerCloseMetaExtV1(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        r.Skip(8);
+    }
+
+    internal static void LedgerCloseMetaExt(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case 1:
+                LedgerCloseMetaExtV1(ref r);
+                break;
+            default:
+                throw r.UnknownArm("LedgerCloseMetaExt", arm);
+        }
+    }
+
+    internal static void LedgerCloseMetaV1(ref XdrReader r)
+    {
+        LedgerCloseMetaExt(ref r);
+        LedgerHeaderHistoryEntry(ref r);
+        GeneralizedTransactionSet(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            TransactionResultMeta(ref r);
+        }
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            UpgradeEntryMeta(ref r);
+        }
+        int n2 = r.Count(int.MaxValue);
+        for (int i2 = 0; i2 < n2; i2++)
+        {
+            ScpHistoryEntry(ref r);
+        }
+        r.Skip(8);
+        int n3 = r.Count(int.MaxValue);
+        for (int i3 = 0; i3 < n3; i3++)
+        {
+            LedgerKey(ref r);
+        }
+        int n4 = r.Count(int.MaxValue);
+        for (int i4 = 0; i4 < n4; i4++)
+        {
+            LedgerEntry(ref r);
+        }
+    }
+
+    internal static void LedgerCloseMetaV2(ref XdrReader r)
+    {
+        LedgerCloseMetaExt(ref r);
+        LedgerHeaderHistoryEntry(ref r);
+        GeneralizedTransactionSet(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            TransactionResultMetaV1(ref r);
+        }
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            UpgradeEntryMeta(ref r);
+        }
+        int n2 = r.Count(int.MaxValue);
+        for (int i2 = 0; i2 < n2; i2++)
+        {
+            ScpHistoryEntry(ref r);
+        }
+        r.Skip(8);
+        int n3 = r.Count(int.MaxValue);
+        for (int i3 = 0; i3 < n3; i3++)
+        {
+            LedgerKey(ref r);
+        }
+    }
+
+    internal static void LedgerCloseMeta(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                LedgerCloseMetaV0(ref r);
+                break;
+            case 1:
+                LedgerCloseMetaV1(ref r);
+                break;
+            case 2:
+                LedgerCloseMetaV2(ref r);
+                break;
+            default:
+                throw r.UnknownArm("LedgerCloseMeta", arm);
+        }
+    }
+
     internal static void LiquidityPoolParameters(ref XdrReader r)
     {
         int arm = r.Int32();
@@ -95,179 +227,5 @@ internal static partial class XdrSkip
         Asset(ref r);
         Asset(ref r);
         r.Skip(24);
-    }
-
-    internal static void CreatePassiveSellOfferOp(ref XdrReader r)
-    {
-        Asset(ref r);
-        Asset(ref r);
-        r.Skip(16);
-    }
-
-    internal static void SetOptionsOp(ref XdrReader r)
-    {
-        if (r.Present())
-        {
-            PublicKey(ref r);
-        }
-        if (r.Present())
-        {
-            r.Skip(4);
-        }
-        if (r.Present())
-        {
-            r.Skip(4);
-        }
-        if (r.Present())
-        {
-            r.Skip(4);
-        }
-        if (r.Present())
-        {
-            r.Skip(4);
-        }
-        if (r.Present())
-        {
-            r.Skip(4);
-        }
-        if (r.Present())
-        {
-            r.Skip(4);
-        }
-        if (r.Present())
-        {
-            r.SkipOpaque(32);
-        }
-        if (r.Present())
-        {
-            Signer(ref r);
-        }
-    }
-
-    internal static void ChangeTrustAsset(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                AlphaNum4(ref r);
-                break;
-            case 2:
-                AlphaNum12(ref r);
-                break;
-            case 3:
-                LiquidityPoolParameters(ref r);
-                break;
-            default:
-                throw r.UnknownArm("ChangeTrustAsset", arm);
-        }
-    }
-
-    internal static void ChangeTrustOp(ref XdrReader r)
-    {
-        ChangeTrustAsset(ref r);
-        r.Skip(8);
-    }
-
-    internal static void AllowTrustOp(ref XdrReader r)
-    {
-        PublicKey(ref r);
-        AssetCode(ref r);
-        r.Skip(4);
-    }
-
-    internal static void ManageDataOp(ref XdrReader r)
-    {
-        r.SkipOpaque(64);
-        if (r.Present())
-        {
-            r.SkipOpaque(64);
-        }
-    }
-
-    internal static void CreateClaimableBalanceOp(ref XdrReader r)
-    {
-        Asset(ref r);
-        r.Skip(8);
-        int n0 = r.Count(10);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            Claimant(ref r);
-        }
-    }
-
-    internal static void ClaimClaimableBalanceOp(ref XdrReader r)
-    {
-        ClaimableBalanceId(ref r);
-    }
-
-    internal static void BeginSponsoringFutureReservesOp(ref XdrReader r)
-    {
-        PublicKey(ref r);
-    }
-
-    internal static void RevokeSponsorshipOpSigner(ref XdrReader r)
-    {
-        PublicKey(ref r);
-        SignerKey(ref r);
-    }
-
-    internal static void RevokeSponsorshipOp(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                LedgerKey(ref r);
-                break;
-            case 1:
-                RevokeSponsorshipOpSigner(ref r);
-                break;
-            default:
-                throw r.UnknownArm("RevokeSponsorshipOp", arm);
-        }
-    }
-
-    internal static void ClawbackOp(ref XdrReader r)
-    {
-        Asset(ref r);
-        MuxedAccount(ref r);
-        r.Skip(8);
-    }
-
-    internal static void ClawbackClaimableBalanceOp(ref XdrReader r)
-    {
-        ClaimableBalanceId(ref r);
-    }
-
-    internal static void SetTrustLineFlagsOp(ref XdrReader r)
-    {
-        PublicKey(ref r);
-        Asset(ref r);
-        r.Skip(8);
-    }
-
-    internal static void ContractIdPreimageFromAddress(ref XdrReader r)
-    {
-        ScAddress(ref r);
-        r.Skip(32);
-    }
-
-    internal static void ContractIdPreimage(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ContractIdPreimageFromAddress(ref r);
-                break;
-            case 1:
-                Asset(ref r);
-                break;
-            default:
-                throw r.UnknownArm("ContractIdPreimage", arm);
-        }
     }
 }

@@ -7,6 +7,180 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 7.</summary>
 internal static partial class XdrSkip
 {
+    internal static void CreatePassiveSellOfferOp(ref XdrReader r)
+    {
+        Asset(ref r);
+        Asset(ref r);
+        r.Skip(16);
+    }
+
+    internal static void SetOptionsOp(ref XdrReader r)
+    {
+        if (r.Present())
+        {
+            PublicKey(ref r);
+        }
+        if (r.Present())
+        {
+            r.Skip(4);
+        }
+        if (r.Present())
+        {
+            r.Skip(4);
+        }
+        if (r.Present())
+        {
+            r.Skip(4);
+        }
+        if (r.Present())
+        {
+            r.Skip(4);
+        }
+        if (r.Present())
+        {
+            r.Skip(4);
+        }
+        if (r.Present())
+        {
+            r.Skip(4);
+        }
+        if (r.Present())
+        {
+            r.SkipOpaque(32);
+        }
+        if (r.Present())
+        {
+            Signer(ref r);
+        }
+    }
+
+    internal static void ChangeTrustAsset(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case 1:
+                AlphaNum4(ref r);
+                break;
+            case 2:
+                AlphaNum12(ref r);
+                break;
+            case 3:
+                LiquidityPoolParameters(ref r);
+                break;
+            default:
+                throw r.UnknownArm("ChangeTrustAsset", arm);
+        }
+    }
+
+    internal static void ChangeTrustOp(ref XdrReader r)
+    {
+        ChangeTrustAsset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void AllowTrustOp(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        AssetCode(ref r);
+        r.Skip(4);
+    }
+
+    internal static void ManageDataOp(ref XdrReader r)
+    {
+        r.SkipOpaque(64);
+        if (r.Present())
+        {
+            r.SkipOpaque(64);
+        }
+    }
+
+    internal static void CreateClaimableBalanceOp(ref XdrReader r)
+    {
+        Asset(ref r);
+        r.Skip(8);
+        int n0 = r.Count(10);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            Claimant(ref r);
+        }
+    }
+
+    internal static void ClaimClaimableBalanceOp(ref XdrReader r)
+    {
+        ClaimableBalanceId(ref r);
+    }
+
+    internal static void BeginSponsoringFutureReservesOp(ref XdrReader r)
+    {
+        PublicKey(ref r);
+    }
+
+    internal static void RevokeSponsorshipOpSigner(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        SignerKey(ref r);
+    }
+
+    internal static void RevokeSponsorshipOp(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                LedgerKey(ref r);
+                break;
+            case 1:
+                RevokeSponsorshipOpSigner(ref r);
+                break;
+            default:
+                throw r.UnknownArm("RevokeSponsorshipOp", arm);
+        }
+    }
+
+    internal static void ClawbackOp(ref XdrReader r)
+    {
+        Asset(ref r);
+        MuxedAccount(ref r);
+        r.Skip(8);
+    }
+
+    internal static void ClawbackClaimableBalanceOp(ref XdrReader r)
+    {
+        ClaimableBalanceId(ref r);
+    }
+
+    internal static void SetTrustLineFlagsOp(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        Asset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void ContractIdPreimageFromAddress(ref XdrReader r)
+    {
+        ScAddress(ref r);
+        r.Skip(32);
+    }
+
+    internal static void ContractIdPreimage(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                ContractIdPreimageFromAddress(ref r);
+                break;
+            case 1:
+                Asset(ref r);
+                break;
+            default:
+                throw r.UnknownArm("ContractIdPreimage", arm);
+        }
+    }
+
     internal static void CreateContractArgs(ref XdrReader r)
     {
         ContractIdPreimage(ref r);
@@ -54,208 +228,6 @@ internal static partial class XdrSkip
                 break;
             default:
                 throw r.UnknownArm("HostFunction", arm);
-        }
-    }
-
-    internal static void SorobanAuthorizedFunction(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                InvokeContractArgs(ref r);
-                break;
-            case 1:
-                CreateContractArgs(ref r);
-                break;
-            case 2:
-                CreateContractArgsV2(ref r);
-                break;
-            default:
-                throw r.UnknownArm("SorobanAuthorizedFunction", arm);
-        }
-    }
-
-    internal static void SorobanAuthorizedInvocation(ref XdrReader r)
-    {
-        r.Enter();
-        SorobanAuthorizedFunction(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            SorobanAuthorizedInvocation(ref r);
-        }
-        r.Leave();
-    }
-
-    internal static void SorobanAddressCredentials(ref XdrReader r)
-    {
-        ScAddress(ref r);
-        r.Skip(12);
-        ScVal(ref r);
-    }
-
-    internal static void SorobanCredentials(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                SorobanAddressCredentials(ref r);
-                break;
-            default:
-                throw r.UnknownArm("SorobanCredentials", arm);
-        }
-    }
-
-    internal static void SorobanAuthorizationEntry(ref XdrReader r)
-    {
-        SorobanCredentials(ref r);
-        SorobanAuthorizedInvocation(ref r);
-    }
-
-    internal static void InvokeHostFunctionOp(ref XdrReader r)
-    {
-        HostFunction(ref r);
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            SorobanAuthorizationEntry(ref r);
-        }
-    }
-
-    internal static void ExtendFootprintTtlOp(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-        r.Skip(4);
-    }
-
-    internal static void RestoreFootprintOp(ref XdrReader r)
-    {
-        ExtensionPoint(ref r);
-    }
-
-    internal static void OperationBody(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                CreateAccountOp(ref r);
-                break;
-            case 1:
-                PaymentOp(ref r);
-                break;
-            case 2:
-                PathPaymentStrictReceiveOp(ref r);
-                break;
-            case 3:
-                ManageSellOfferOp(ref r);
-                break;
-            case 4:
-                CreatePassiveSellOfferOp(ref r);
-                break;
-            case 5:
-                SetOptionsOp(ref r);
-                break;
-            case 6:
-                ChangeTrustOp(ref r);
-                break;
-            case 7:
-                AllowTrustOp(ref r);
-                break;
-            case 8:
-                MuxedAccount(ref r);
-                break;
-            case 9:
-                break;
-            case 10:
-                ManageDataOp(ref r);
-                break;
-            case 11:
-                r.Skip(8);
-                break;
-            case 12:
-                ManageBuyOfferOp(ref r);
-                break;
-            case 13:
-                PathPaymentStrictSendOp(ref r);
-                break;
-            case 14:
-                CreateClaimableBalanceOp(ref r);
-                break;
-            case 15:
-                ClaimClaimableBalanceOp(ref r);
-                break;
-            case 16:
-                BeginSponsoringFutureReservesOp(ref r);
-                break;
-            case 17:
-                break;
-            case 18:
-                RevokeSponsorshipOp(ref r);
-                break;
-            case 19:
-                ClawbackOp(ref r);
-                break;
-            case 20:
-                ClawbackClaimableBalanceOp(ref r);
-                break;
-            case 21:
-                SetTrustLineFlagsOp(ref r);
-                break;
-            case 22:
-                r.Skip(64);
-                break;
-            case 23:
-                r.Skip(56);
-                break;
-            case 24:
-                InvokeHostFunctionOp(ref r);
-                break;
-            case 25:
-                ExtendFootprintTtlOp(ref r);
-                break;
-            case 26:
-                RestoreFootprintOp(ref r);
-                break;
-            default:
-                throw r.UnknownArm("OperationBody", arm);
-        }
-    }
-
-    internal static void Operation(ref XdrReader r)
-    {
-        if (r.Present())
-        {
-            MuxedAccount(ref r);
-        }
-        OperationBody(ref r);
-    }
-
-    internal static void Memo(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                r.SkipOpaque(28);
-                break;
-            case 2:
-                r.Skip(8);
-                break;
-            case 3:
-                r.Skip(32);
-                break;
-            case 4:
-                r.Skip(32);
-                break;
-            default:
-                throw r.UnknownArm("Memo", arm);
         }
     }
 }

@@ -7,6 +7,208 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 8.</summary>
 internal static partial class XdrSkip
 {
+    internal static void SorobanAuthorizedFunction(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                InvokeContractArgs(ref r);
+                break;
+            case 1:
+                CreateContractArgs(ref r);
+                break;
+            case 2:
+                CreateContractArgsV2(ref r);
+                break;
+            default:
+                throw r.UnknownArm("SorobanAuthorizedFunction", arm);
+        }
+    }
+
+    internal static void SorobanAuthorizedInvocation(ref XdrReader r)
+    {
+        r.Enter();
+        SorobanAuthorizedFunction(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            SorobanAuthorizedInvocation(ref r);
+        }
+        r.Leave();
+    }
+
+    internal static void SorobanAddressCredentials(ref XdrReader r)
+    {
+        ScAddress(ref r);
+        r.Skip(12);
+        ScVal(ref r);
+    }
+
+    internal static void SorobanCredentials(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case 1:
+                SorobanAddressCredentials(ref r);
+                break;
+            default:
+                throw r.UnknownArm("SorobanCredentials", arm);
+        }
+    }
+
+    internal static void SorobanAuthorizationEntry(ref XdrReader r)
+    {
+        SorobanCredentials(ref r);
+        SorobanAuthorizedInvocation(ref r);
+    }
+
+    internal static void InvokeHostFunctionOp(ref XdrReader r)
+    {
+        HostFunction(ref r);
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            SorobanAuthorizationEntry(ref r);
+        }
+    }
+
+    internal static void ExtendFootprintTtlOp(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+        r.Skip(4);
+    }
+
+    internal static void RestoreFootprintOp(ref XdrReader r)
+    {
+        ExtensionPoint(ref r);
+    }
+
+    internal static void OperationBody(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                CreateAccountOp(ref r);
+                break;
+            case 1:
+                PaymentOp(ref r);
+                break;
+            case 2:
+                PathPaymentStrictReceiveOp(ref r);
+                break;
+            case 3:
+                ManageSellOfferOp(ref r);
+                break;
+            case 4:
+                CreatePassiveSellOfferOp(ref r);
+                break;
+            case 5:
+                SetOptionsOp(ref r);
+                break;
+            case 6:
+                ChangeTrustOp(ref r);
+                break;
+            case 7:
+                AllowTrustOp(ref r);
+                break;
+            case 8:
+                MuxedAccount(ref r);
+                break;
+            case 9:
+                break;
+            case 10:
+                ManageDataOp(ref r);
+                break;
+            case 11:
+                r.Skip(8);
+                break;
+            case 12:
+                ManageBuyOfferOp(ref r);
+                break;
+            case 13:
+                PathPaymentStrictSendOp(ref r);
+                break;
+            case 14:
+                CreateClaimableBalanceOp(ref r);
+                break;
+            case 15:
+                ClaimClaimableBalanceOp(ref r);
+                break;
+            case 16:
+                BeginSponsoringFutureReservesOp(ref r);
+                break;
+            case 17:
+                break;
+            case 18:
+                RevokeSponsorshipOp(ref r);
+                break;
+            case 19:
+                ClawbackOp(ref r);
+                break;
+            case 20:
+                ClawbackClaimableBalanceOp(ref r);
+                break;
+            case 21:
+                SetTrustLineFlagsOp(ref r);
+                break;
+            case 22:
+                r.Skip(64);
+                break;
+            case 23:
+                r.Skip(56);
+                break;
+            case 24:
+                InvokeHostFunctionOp(ref r);
+                break;
+            case 25:
+                ExtendFootprintTtlOp(ref r);
+                break;
+            case 26:
+                RestoreFootprintOp(ref r);
+                break;
+            default:
+                throw r.UnknownArm("OperationBody", arm);
+        }
+    }
+
+    internal static void Operation(ref XdrReader r)
+    {
+        if (r.Present())
+        {
+            MuxedAccount(ref r);
+        }
+        OperationBody(ref r);
+    }
+
+    internal static void Memo(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                break;
+            case 1:
+                r.SkipOpaque(28);
+                break;
+            case 2:
+                r.Skip(8);
+                break;
+            case 3:
+                r.Skip(32);
+                break;
+            case 4:
+                r.Skip(32);
+                break;
+            default:
+                throw r.UnknownArm("Memo", arm);
+        }
+    }
+
     internal static void PreconditionsV2(ref XdrReader r)
     {
         if (r.Present())
@@ -27,240 +229,5 @@ internal static partial class XdrSkip
         {
             SignerKey(ref r);
         }
-    }
-
-    internal static void Preconditions(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                r.Skip(16);
-                break;
-            case 2:
-                PreconditionsV2(ref r);
-                break;
-            default:
-                throw r.UnknownArm("Preconditions", arm);
-        }
-    }
-
-    internal static void LedgerFootprint(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            LedgerKey(ref r);
-        }
-        int n1 = r.Count(int.MaxValue);
-        for (int i1 = 0; i1 < n1; i1++)
-        {
-            LedgerKey(ref r);
-        }
-    }
-
-    internal static void SorobanResources(ref XdrReader r)
-    {
-        LedgerFootprint(ref r);
-        r.Skip(12);
-    }
-
-    internal static void SorobanResourcesExtV0(ref XdrReader r)
-    {
-        r.SkipArray(4, int.MaxValue);
-    }
-
-    internal static void SorobanTransactionDataExt(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                SorobanResourcesExtV0(ref r);
-                break;
-            default:
-                throw r.UnknownArm("SorobanTransactionDataExt", arm);
-        }
-    }
-
-    internal static void SorobanTransactionData(ref XdrReader r)
-    {
-        SorobanTransactionDataExt(ref r);
-        SorobanResources(ref r);
-        r.Skip(8);
-    }
-
-    internal static void TransactionV0Ext(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("TransactionV0Ext", arm);
-        }
-    }
-
-    internal static void TransactionV0(ref XdrReader r)
-    {
-        r.Skip(44);
-        if (r.Present())
-        {
-            r.Skip(16);
-        }
-        Memo(ref r);
-        int n0 = r.Count(100);
-        r.OperationCount += n0;
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            Operation(ref r);
-        }
-        TransactionV0Ext(ref r);
-    }
-
-    internal static void TransactionV0Envelope(ref XdrReader r)
-    {
-        TransactionV0(ref r);
-        int n0 = r.Count(20);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            DecoratedSignature(ref r);
-        }
-    }
-
-    internal static void TransactionExt(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case 1:
-                SorobanTransactionData(ref r);
-                break;
-            default:
-                throw r.UnknownArm("TransactionExt", arm);
-        }
-    }
-
-    internal static void Transaction(ref XdrReader r)
-    {
-        MuxedAccount(ref r);
-        r.Skip(12);
-        Preconditions(ref r);
-        Memo(ref r);
-        int n0 = r.Count(100);
-        r.OperationCount += n0;
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            Operation(ref r);
-        }
-        TransactionExt(ref r);
-    }
-
-    internal static void TransactionV1Envelope(ref XdrReader r)
-    {
-        Transaction(ref r);
-        int n0 = r.Count(20);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            DecoratedSignature(ref r);
-        }
-    }
-
-    internal static void FeeBumpTransactionInnerTx(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 2:
-                TransactionV1Envelope(ref r);
-                break;
-            default:
-                throw r.UnknownArm("FeeBumpTransactionInnerTx", arm);
-        }
-    }
-
-    internal static void FeeBumpTransactionExt(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("FeeBumpTransactionExt", arm);
-        }
-    }
-
-    internal static void FeeBumpTransaction(ref XdrReader r)
-    {
-        MuxedAccount(ref r);
-        r.Skip(8);
-        FeeBumpTransactionInnerTx(ref r);
-        FeeBumpTransactionExt(ref r);
-    }
-
-    internal static void FeeBumpTransactionEnvelope(ref XdrReader r)
-    {
-        FeeBumpTransaction(ref r);
-        int n0 = r.Count(20);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            DecoratedSignature(ref r);
-        }
-    }
-
-    internal static void TransactionEnvelope(ref XdrReader r)
-    {
-        r.TransactionCount++;
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                TransactionV0Envelope(ref r);
-                break;
-            case 2:
-                TransactionV1Envelope(ref r);
-                break;
-            case 5:
-                FeeBumpTransactionEnvelope(ref r);
-                break;
-            default:
-                throw r.UnknownArm("TransactionEnvelope", arm);
-        }
-    }
-
-    internal static void ClaimOfferAtomV0(ref XdrReader r)
-    {
-        r.Skip(40);
-        Asset(ref r);
-        r.Skip(8);
-        Asset(ref r);
-        r.Skip(8);
-    }
-
-    internal static void ClaimOfferAtom(ref XdrReader r)
-    {
-        PublicKey(ref r);
-        r.Skip(8);
-        Asset(ref r);
-        r.Skip(8);
-        Asset(ref r);
-        r.Skip(8);
-    }
-
-    internal static void ClaimLiquidityAtom(ref XdrReader r)
-    {
-        r.Skip(32);
-        Asset(ref r);
-        r.Skip(8);
-        Asset(ref r);
-        r.Skip(8);
     }
 }

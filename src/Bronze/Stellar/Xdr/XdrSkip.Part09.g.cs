@@ -7,277 +7,224 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 9.</summary>
 internal static partial class XdrSkip
 {
-    internal static void ClaimAtom(ref XdrReader r)
+    internal static void Preconditions(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
-                ClaimOfferAtomV0(ref r);
                 break;
             case 1:
-                ClaimOfferAtom(ref r);
+                r.Skip(16);
                 break;
             case 2:
-                ClaimLiquidityAtom(ref r);
+                PreconditionsV2(ref r);
                 break;
             default:
-                throw r.UnknownArm("ClaimAtom", arm);
+                throw r.UnknownArm("Preconditions", arm);
         }
     }
 
-    internal static void CreateAccountResult(ref XdrReader r)
+    internal static void LedgerFootprint(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            LedgerKey(ref r);
+        }
+        int n1 = r.Count(int.MaxValue);
+        for (int i1 = 0; i1 < n1; i1++)
+        {
+            LedgerKey(ref r);
+        }
+    }
+
+    internal static void SorobanResources(ref XdrReader r)
+    {
+        LedgerFootprint(ref r);
+        r.Skip(12);
+    }
+
+    internal static void SorobanResourcesExtV0(ref XdrReader r)
+    {
+        r.SkipArray(4, int.MaxValue);
+    }
+
+    internal static void SorobanTransactionDataExt(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
                 break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
+            case 1:
+                SorobanResourcesExtV0(ref r);
                 break;
             default:
-                throw r.UnknownArm("CreateAccountResult", arm);
+                throw r.UnknownArm("SorobanTransactionDataExt", arm);
         }
     }
 
-    internal static void PaymentResult(ref XdrReader r)
+    internal static void SorobanTransactionData(ref XdrReader r)
+    {
+        SorobanTransactionDataExt(ref r);
+        SorobanResources(ref r);
+        r.Skip(8);
+    }
+
+    internal static void TransactionV0Ext(ref XdrReader r)
+    {
+        r.Tag("TransactionV0Ext", [0]);
+    }
+
+    internal static void TransactionV0(ref XdrReader r)
+    {
+        r.Skip(44);
+        if (r.Present())
+        {
+            r.Skip(16);
+        }
+        Memo(ref r);
+        int n0 = r.Count(100);
+        r.OperationCount += n0;
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            Operation(ref r);
+        }
+        TransactionV0Ext(ref r);
+    }
+
+    internal static void TransactionV0Envelope(ref XdrReader r)
+    {
+        TransactionV0(ref r);
+        int n0 = r.Count(20);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            DecoratedSignature(ref r);
+        }
+    }
+
+    internal static void TransactionExt(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
                 break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
+            case 1:
+                SorobanTransactionData(ref r);
                 break;
             default:
-                throw r.UnknownArm("PaymentResult", arm);
+                throw r.UnknownArm("TransactionExt", arm);
         }
     }
 
-    internal static void SimplePaymentResult(ref XdrReader r)
+    internal static void Transaction(ref XdrReader r)
     {
-        PublicKey(ref r);
+        MuxedAccount(ref r);
+        r.Skip(12);
+        Preconditions(ref r);
+        Memo(ref r);
+        int n0 = r.Count(100);
+        r.OperationCount += n0;
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            Operation(ref r);
+        }
+        TransactionExt(ref r);
+    }
+
+    internal static void TransactionV1Envelope(ref XdrReader r)
+    {
+        Transaction(ref r);
+        int n0 = r.Count(20);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            DecoratedSignature(ref r);
+        }
+    }
+
+    internal static void FeeBumpTransactionInnerTx(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 2:
+                TransactionV1Envelope(ref r);
+                break;
+            default:
+                throw r.UnknownArm("FeeBumpTransactionInnerTx", arm);
+        }
+    }
+
+    internal static void FeeBumpTransactionExt(ref XdrReader r)
+    {
+        r.Tag("FeeBumpTransactionExt", [0]);
+    }
+
+    internal static void FeeBumpTransaction(ref XdrReader r)
+    {
+        MuxedAccount(ref r);
+        r.Skip(8);
+        FeeBumpTransactionInnerTx(ref r);
+        FeeBumpTransactionExt(ref r);
+    }
+
+    internal static void FeeBumpTransactionEnvelope(ref XdrReader r)
+    {
+        FeeBumpTransaction(ref r);
+        int n0 = r.Count(20);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            DecoratedSignature(ref r);
+        }
+    }
+
+    internal static void TransactionEnvelope(ref XdrReader r)
+    {
+        r.TransactionCount++;
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                TransactionV0Envelope(ref r);
+                break;
+            case 2:
+                TransactionV1Envelope(ref r);
+                break;
+            case 5:
+                FeeBumpTransactionEnvelope(ref r);
+                break;
+            default:
+                throw r.UnknownArm("TransactionEnvelope", arm);
+        }
+    }
+
+    internal static void ClaimOfferAtomV0(ref XdrReader r)
+    {
+        r.Skip(40);
+        Asset(ref r);
+        r.Skip(8);
         Asset(ref r);
         r.Skip(8);
     }
 
-    internal static void PathPaymentStrictReceiveResultSuccess(ref XdrReader r)
+    internal static void ClaimOfferAtom(ref XdrReader r)
     {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            ClaimAtom(ref r);
-        }
-        SimplePaymentResult(ref r);
+        PublicKey(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
     }
 
-    internal static void PathPaymentStrictReceiveResult(ref XdrReader r)
+    internal static void ClaimLiquidityAtom(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                PathPaymentStrictReceiveResultSuccess(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                Asset(ref r);
-                break;
-            case -10:
-                break;
-            case -11:
-                break;
-            case -12:
-                break;
-            default:
-                throw r.UnknownArm("PathPaymentStrictReceiveResult", arm);
-        }
-    }
-
-    internal static void PathPaymentStrictSendResultSuccess(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            ClaimAtom(ref r);
-        }
-        SimplePaymentResult(ref r);
-    }
-
-    internal static void PathPaymentStrictSendResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                PathPaymentStrictSendResultSuccess(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                Asset(ref r);
-                break;
-            case -10:
-                break;
-            case -11:
-                break;
-            case -12:
-                break;
-            default:
-                throw r.UnknownArm("PathPaymentStrictSendResult", arm);
-        }
-    }
-
-    internal static void ManageOfferSuccessResultOffer(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                OfferEntry(ref r);
-                break;
-            case 1:
-                OfferEntry(ref r);
-                break;
-            case 2:
-                break;
-            default:
-                throw r.UnknownArm("ManageOfferSuccessResultOffer", arm);
-        }
-    }
-
-    internal static void ManageOfferSuccessResult(ref XdrReader r)
-    {
-        int n0 = r.Count(int.MaxValue);
-        for (int i0 = 0; i0 < n0; i0++)
-        {
-            ClaimAtom(ref r);
-        }
-        ManageOfferSuccessResultOffer(ref r);
-    }
-
-    internal static void ManageSellOfferResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ManageOfferSuccessResult(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                break;
-            case -10:
-                break;
-            case -11:
-                break;
-            case -12:
-                break;
-            default:
-                throw r.UnknownArm("ManageSellOfferResult", arm);
-        }
-    }
-
-    internal static void ManageBuyOfferResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ManageOfferSuccessResult(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            case -8:
-                break;
-            case -9:
-                break;
-            case -10:
-                break;
-            case -11:
-                break;
-            case -12:
-                break;
-            default:
-                throw r.UnknownArm("ManageBuyOfferResult", arm);
-        }
+        r.Skip(32);
+        Asset(ref r);
+        r.Skip(8);
+        Asset(ref r);
+        r.Skip(8);
     }
 }

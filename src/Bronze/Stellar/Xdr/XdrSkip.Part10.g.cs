@@ -7,12 +7,173 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 10.</summary>
 internal static partial class XdrSkip
 {
-    internal static void SetOptionsResult(ref XdrReader r)
+    internal static void ClaimAtom(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                ClaimOfferAtomV0(ref r);
+                break;
+            case 1:
+                ClaimOfferAtom(ref r);
+                break;
+            case 2:
+                ClaimLiquidityAtom(ref r);
+                break;
+            default:
+                throw r.UnknownArm("ClaimAtom", arm);
+        }
+    }
+
+    internal static void CreateAccountResult(ref XdrReader r)
+    {
+        r.Tag("CreateAccountResult", [0, -1, -2, -3, -4]);
+    }
+
+    internal static void PaymentResult(ref XdrReader r)
+    {
+        r.Tag("PaymentResult", [0, -1, -2, -3, -4, -5, -6, -7, -8, -9]);
+    }
+
+    internal static void SimplePaymentResult(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        Asset(ref r);
+        r.Skip(8);
+    }
+
+    internal static void PathPaymentStrictReceiveResultSuccess(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            ClaimAtom(ref r);
+        }
+        SimplePaymentResult(ref r);
+    }
+
+    internal static void PathPaymentStrictReceiveResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                PathPaymentStrictReceiveResultSuccess(ref r);
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            case -4:
+                break;
+            case -5:
+                break;
+            case -6:
+                break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                Asset(ref r);
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
+            default:
+                throw r.UnknownArm("PathPaymentStrictReceiveResult", arm);
+        }
+    }
+
+    internal static void PathPaymentStrictSendResultSuccess(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            ClaimAtom(ref r);
+        }
+        SimplePaymentResult(ref r);
+    }
+
+    internal static void PathPaymentStrictSendResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                PathPaymentStrictSendResultSuccess(ref r);
+                break;
+            case -1:
+                break;
+            case -2:
+                break;
+            case -3:
+                break;
+            case -4:
+                break;
+            case -5:
+                break;
+            case -6:
+                break;
+            case -7:
+                break;
+            case -8:
+                break;
+            case -9:
+                Asset(ref r);
+                break;
+            case -10:
+                break;
+            case -11:
+                break;
+            case -12:
+                break;
+            default:
+                throw r.UnknownArm("PathPaymentStrictSendResult", arm);
+        }
+    }
+
+    internal static void ManageOfferSuccessResultOffer(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                OfferEntry(ref r);
+                break;
+            case 1:
+                OfferEntry(ref r);
+                break;
+            case 2:
+                break;
+            default:
+                throw r.UnknownArm("ManageOfferSuccessResultOffer", arm);
+        }
+    }
+
+    internal static void ManageOfferSuccessResult(ref XdrReader r)
+    {
+        int n0 = r.Count(int.MaxValue);
+        for (int i0 = 0; i0 < n0; i0++)
+        {
+            ClaimAtom(ref r);
+        }
+        ManageOfferSuccessResultOffer(ref r);
+    }
+
+    internal static void ManageSellOfferResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                ManageOfferSuccessResult(ref r);
                 break;
             case -1:
                 break;
@@ -34,17 +195,22 @@ internal static partial class XdrSkip
                 break;
             case -10:
                 break;
+            case -11:
+                break;
+            case -12:
+                break;
             default:
-                throw r.UnknownArm("SetOptionsResult", arm);
+                throw r.UnknownArm("ManageSellOfferResult", arm);
         }
     }
 
-    internal static void ChangeTrustResult(ref XdrReader r)
+    internal static void ManageBuyOfferResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                ManageOfferSuccessResult(ref r);
                 break;
             case -1:
                 break;
@@ -62,219 +228,16 @@ internal static partial class XdrSkip
                 break;
             case -8:
                 break;
-            default:
-                throw r.UnknownArm("ChangeTrustResult", arm);
-        }
-    }
-
-    internal static void AllowTrustResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
+            case -9:
                 break;
-            case -1:
+            case -10:
                 break;
-            case -2:
+            case -11:
                 break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
+            case -12:
                 break;
             default:
-                throw r.UnknownArm("AllowTrustResult", arm);
-        }
-    }
-
-    internal static void AccountMergeResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                r.Skip(8);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            case -7:
-                break;
-            default:
-                throw r.UnknownArm("AccountMergeResult", arm);
-        }
-    }
-
-    internal static void InflationPayout(ref XdrReader r)
-    {
-        PublicKey(ref r);
-        r.Skip(8);
-    }
-
-    internal static void InflationResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                int n0 = r.Count(int.MaxValue);
-                for (int i0 = 0; i0 < n0; i0++)
-                {
-                    InflationPayout(ref r);
-                }
-                break;
-            case -1:
-                break;
-            default:
-                throw r.UnknownArm("InflationResult", arm);
-        }
-    }
-
-    internal static void ManageDataResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            default:
-                throw r.UnknownArm("ManageDataResult", arm);
-        }
-    }
-
-    internal static void BumpSequenceResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            default:
-                throw r.UnknownArm("BumpSequenceResult", arm);
-        }
-    }
-
-    internal static void CreateClaimableBalanceResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                ClaimableBalanceId(ref r);
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            default:
-                throw r.UnknownArm("CreateClaimableBalanceResult", arm);
-        }
-    }
-
-    internal static void ClaimClaimableBalanceResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            case -6:
-                break;
-            default:
-                throw r.UnknownArm("ClaimClaimableBalanceResult", arm);
-        }
-    }
-
-    internal static void BeginSponsoringFutureReservesResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("BeginSponsoringFutureReservesResult", arm);
-        }
-    }
-
-    internal static void EndSponsoringFutureReservesResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            default:
-                throw r.UnknownArm("EndSponsoringFutureReservesResult", arm);
-        }
-    }
-
-    internal static void RevokeSponsorshipResult(ref XdrReader r)
-    {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            default:
-                throw r.UnknownArm("RevokeSponsorshipResult", arm);
+                throw r.UnknownArm("ManageBuyOfferResult", arm);
         }
     }
 }

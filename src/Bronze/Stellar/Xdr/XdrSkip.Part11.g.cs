@@ -7,72 +7,28 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>Structural walkers of Stellar XDR types, part 11.</summary>
 internal static partial class XdrSkip
 {
-    internal static void ClawbackResult(ref XdrReader r)
+    internal static void SetOptionsResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            default:
-                throw r.UnknownArm("ClawbackResult", arm);
-        }
+        r.Tag("SetOptionsResult", [0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10]);
     }
 
-    internal static void ClawbackClaimableBalanceResult(ref XdrReader r)
+    internal static void ChangeTrustResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("ClawbackClaimableBalanceResult", arm);
-        }
+        r.Tag("ChangeTrustResult", [0, -1, -2, -3, -4, -5, -6, -7, -8]);
     }
 
-    internal static void SetTrustLineFlagsResult(ref XdrReader r)
+    internal static void AllowTrustResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            case -4:
-                break;
-            case -5:
-                break;
-            default:
-                throw r.UnknownArm("SetTrustLineFlagsResult", arm);
-        }
+        r.Tag("AllowTrustResult", [0, -1, -2, -3, -4, -5, -6]);
     }
 
-    internal static void LiquidityPoolDepositResult(ref XdrReader r)
+    internal static void AccountMergeResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                r.Skip(8);
                 break;
             case -1:
                 break;
@@ -88,19 +44,53 @@ internal static partial class XdrSkip
                 break;
             case -7:
                 break;
-            case -8:
-                break;
             default:
-                throw r.UnknownArm("LiquidityPoolDepositResult", arm);
+                throw r.UnknownArm("AccountMergeResult", arm);
         }
     }
 
-    internal static void LiquidityPoolWithdrawResult(ref XdrReader r)
+    internal static void InflationPayout(ref XdrReader r)
+    {
+        PublicKey(ref r);
+        r.Skip(8);
+    }
+
+    internal static void InflationResult(ref XdrReader r)
     {
         int arm = r.Int32();
         switch (arm)
         {
             case 0:
+                int n0 = r.Count(int.MaxValue);
+                for (int i0 = 0; i0 < n0; i0++)
+                {
+                    InflationPayout(ref r);
+                }
+                break;
+            case -1:
+                break;
+            default:
+                throw r.UnknownArm("InflationResult", arm);
+        }
+    }
+
+    internal static void ManageDataResult(ref XdrReader r)
+    {
+        r.Tag("ManageDataResult", [0, -1, -2, -3, -4]);
+    }
+
+    internal static void BumpSequenceResult(ref XdrReader r)
+    {
+        r.Tag("BumpSequenceResult", [0, -1]);
+    }
+
+    internal static void CreateClaimableBalanceResult(ref XdrReader r)
+    {
+        int arm = r.Int32();
+        switch (arm)
+        {
+            case 0:
+                ClaimableBalanceId(ref r);
                 break;
             case -1:
                 break;
@@ -112,11 +102,54 @@ internal static partial class XdrSkip
                 break;
             case -5:
                 break;
-            case -6:
-                break;
             default:
-                throw r.UnknownArm("LiquidityPoolWithdrawResult", arm);
+                throw r.UnknownArm("CreateClaimableBalanceResult", arm);
         }
+    }
+
+    internal static void ClaimClaimableBalanceResult(ref XdrReader r)
+    {
+        r.Tag("ClaimClaimableBalanceResult", [0, -1, -2, -3, -4, -5, -6]);
+    }
+
+    internal static void BeginSponsoringFutureReservesResult(ref XdrReader r)
+    {
+        r.Tag("BeginSponsoringFutureReservesResult", [0, -1, -2, -3]);
+    }
+
+    internal static void EndSponsoringFutureReservesResult(ref XdrReader r)
+    {
+        r.Tag("EndSponsoringFutureReservesResult", [0, -1]);
+    }
+
+    internal static void RevokeSponsorshipResult(ref XdrReader r)
+    {
+        r.Tag("RevokeSponsorshipResult", [0, -1, -2, -3, -4, -5]);
+    }
+
+    internal static void ClawbackResult(ref XdrReader r)
+    {
+        r.Tag("ClawbackResult", [0, -1, -2, -3, -4]);
+    }
+
+    internal static void ClawbackClaimableBalanceResult(ref XdrReader r)
+    {
+        r.Tag("ClawbackClaimableBalanceResult", [0, -1, -2, -3]);
+    }
+
+    internal static void SetTrustLineFlagsResult(ref XdrReader r)
+    {
+        r.Tag("SetTrustLineFlagsResult", [0, -1, -2, -3, -4, -5]);
+    }
+
+    internal static void LiquidityPoolDepositResult(ref XdrReader r)
+    {
+        r.Tag("LiquidityPoolDepositResult", [0, -1, -2, -3, -4, -5, -6, -7, -8]);
+    }
+
+    internal static void LiquidityPoolWithdrawResult(ref XdrReader r)
+    {
+        r.Tag("LiquidityPoolWithdrawResult", [0, -1, -2, -3, -4, -5, -6]);
     }
 
     internal static void InvokeHostFunctionResult(ref XdrReader r)
@@ -144,38 +177,12 @@ internal static partial class XdrSkip
 
     internal static void ExtendFootprintTtlResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("ExtendFootprintTtlResult", arm);
-        }
+        r.Tag("ExtendFootprintTtlResult", [0, -1, -2, -3]);
     }
 
     internal static void RestoreFootprintResult(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            case -1:
-                break;
-            case -2:
-                break;
-            case -3:
-                break;
-            default:
-                throw r.UnknownArm("RestoreFootprintResult", arm);
-        }
+        r.Tag("RestoreFootprintResult", [0, -1, -2, -3]);
     }
 
     internal static void OperationResultTr(ref XdrReader r)

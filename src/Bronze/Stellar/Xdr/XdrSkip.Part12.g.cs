@@ -90,14 +90,7 @@ internal static partial class XdrSkip
 
     internal static void InnerTransactionResultExt(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("InnerTransactionResultExt", arm);
-        }
+        r.Tag("InnerTransactionResultExt", [0]);
     }
 
     internal static void InnerTransactionResult(ref XdrReader r)
@@ -177,14 +170,7 @@ internal static partial class XdrSkip
 
     internal static void TransactionResultExt(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("TransactionResultExt", arm);
-        }
+        r.Tag("TransactionResultExt", [0]);
     }
 
     internal static void TransactionResult(ref XdrReader r)
@@ -196,14 +182,7 @@ internal static partial class XdrSkip
 
     internal static void ExtensionPoint(ref XdrReader r)
     {
-        int arm = r.Int32();
-        switch (arm)
-        {
-            case 0:
-                break;
-            default:
-                throw r.UnknownArm("ExtensionPoint", arm);
-        }
+        r.Tag("ExtensionPoint", [0]);
     }
 
     internal static void PublicKey(ref XdrReader r)
