@@ -46,6 +46,9 @@ internal sealed class ScriptedLakeStore(IObjectStore inner) : IObjectStore
         }
     }
 
+    public Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default) =>
+        inner.ReadRangeAsync(key, offset, length, cancellationToken);
+
     public Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default) => inner.StatAsync(key, cancellationToken);
 
     public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
