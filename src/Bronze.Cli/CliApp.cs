@@ -50,7 +50,7 @@ public static class CliApp
                     CopySettings.Read(reader, options, environment, parse.GetValue(options.DryRun)), console, cancellationToken).ConfigureAwait(false),
                 "verify" => await VerifyCommand.RunAsync(VerifySettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
                 "inspect" => await InspectCommand.RunAsync(parse.GetValue(options.File), console, cancellationToken).ConfigureAwait(false),
-                "ls" => await ListCommand.RunAsync(DatasetSettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
+                "ls" => await ListCommand.RunAsync(ListSettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
                 "lake" => await LakeCommand.RunAsync(
                     SourceSettings.Read(reader, options, new Dictionary<string, string>()), console, cancellationToken).ConfigureAwait(false),
                 _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify, ls, inspect or lake (see bronze --help).", null),
@@ -75,9 +75,18 @@ public static class CliApp
             // Only inspect lets a footer error through: the file is not readable Parquet, a verification failure.
             return Fail(console, ExitCodes.VerificationFailed, e.Message, null);
         }
+        catch (BronzeException e) when (e.IsTransient)
+        {
+            return Fail(console, ExitCodes.TransientFailure, e.Message, e.Field);
+        }
         catch (BronzeException e)
         {
             return Fail(console, e.Kind is BronzeErrorKind.Conflict or BronzeErrorKind.IntegrityMismatch ? ExitCodes.VerificationFailed : ExitCodes.Failure, e.Message, e.Field);
+        }
+        catch (Exception e)
+        {
+            // Whatever else stops a command (I/O, a bug, memory) still ends in one error line, under --json too.
+            return Fail(console, ExitCodes.Failure, $"Unexpected failure ({e.GetType().Name}): {e.Message}", null);
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// </remarks>
     public async Task<PutResult> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        CheckKey(key);
         ArgumentNullException.ThrowIfNull(content);
         string spool = Options.SpoolDirectory ?? Path.GetTempPath();
         using StagedContent staged = await ContentStager.FromStreamAsync(content, Options.MemoryBufferSize, spool, cancellationToken).ConfigureAwait(false);
@@ -71,24 +71,28 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// <remarks>As for <see cref="PutIfAbsentAsync"/>; a missing file is <see cref="BronzeErrorKind.NotFound"/>.</remarks>
     public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        CheckKey(key);
         ArgumentException.ThrowIfNullOrEmpty(filePath);
         FileStream file = ContentStager.OpenFile(filePath);
+        StagedContent staged;
         await using (file.ConfigureAwait(false))
         {
             long size = file.Length;
             if (UsesMultipart(size)) return await PutMultipartAsync(key, file, size, known: null, cancellationToken).ConfigureAwait(false);
             CheckSinglePutSize(key, size);
+            staged = await ContentStager.FromFileAsync(file, cancellationToken).ConfigureAwait(false); // one open for size and hash
         }
 
-        using StagedContent staged = await ContentStager.FromFileAsync(filePath, cancellationToken).ConfigureAwait(false);
-        return await PutSingleAsync(key, staged, cancellationToken).ConfigureAwait(false);
+        using (staged)
+        {
+            return await PutSingleAsync(key, staged, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc />
     public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        ObjectKey.ValidateReadable(key);
+        CheckKey(key, readable: true);
         var request = new GetObjectMetadataRequest { BucketName = Options.Bucket, Key = _context.BucketKey(key) };
         GetObjectMetadataResponse? head = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
         {
@@ -111,7 +115,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// <inheritdoc />
     public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        ObjectKey.ValidateReadable(key);
+        CheckKey(key, readable: true);
         var request = new GetObjectRequest { BucketName = Options.Bucket, Key = _context.BucketKey(key) };
         GetObjectResponse? response = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
         {
@@ -132,7 +136,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// <inheritdoc />
     public async Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        CheckKey(key);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         if (length == 0)
@@ -234,7 +238,7 @@ public sealed class S3Store : IObjectStore, IDisposable
             return new PutResult(key, PutOutcome.AlreadyExists, existing.Size, existing.Sha256Hex);
         }
 
-        (PutOutcome outcome, ContentDigest digest) = await MultipartPut.UploadAsync(_context, key, body, size, cancellationToken).ConfigureAwait(false);
+        (PutOutcome outcome, ContentDigest digest) = await MultipartPut.UploadAsync(_context, key, body, size, known, cancellationToken).ConfigureAwait(false);
         return new PutResult(key, outcome, digest.Size, digest.Sha256Hex);
     }
 
@@ -245,5 +249,21 @@ public sealed class S3Store : IObjectStore, IDisposable
         await _context.RunAsync($"opening bucket '{Options.Bucket}' on {_context.Endpoint}", _context.Deadline(),
             t => _context.Client.ListObjectsV2Async(request, t), cancellationToken).ConfigureAwait(false);
         _bucketSeen = true;
+    }
+
+    /// <summary>
+    /// Checks the key before any request: its rules, and S3's limit of 1,024 bytes for the key in the bucket, root
+    /// prefix included (keys are ASCII, so characters are bytes).
+    /// </summary>
+    private void CheckKey(string key, bool readable = false)
+    {
+        if (readable) ObjectKey.ValidateReadable(key);
+        else ObjectKey.Validate(key);
+        int length = _context.BucketKey(key).Length;
+        if (length > ObjectKey.MaxLength)
+        {
+            throw BronzeException.Invalid(
+                "key", $"be at most {ObjectKey.MaxLength - length + key.Length} characters under the prefix '{Options.Prefix}' (S3 keys are at most 1,024 bytes)", key);
+        }
     }
 }

@@ -22,6 +22,12 @@ public sealed class InvalidArgumentsTests
         { ["--reads-in-flight", "0"], "--reads-in-flight must be at least 1" },
         { ["--xdr-mean-bytes", "10"], "--xdr-mean-bytes must be between" },
         { ["--bogus"], "--bogus" },
+        { ["--shard", "4/4"], "--shard must have an index I from 0 to N-1 = 3" },
+        { ["--shard", "1/0"], "--shard must have a shard count N from 1" },
+        { ["--shard", "two/4"], "--shard must be I/N" },
+        { ["--shard", "auto"], "--shard auto found no batch engine's task variables" },
+        { ["--end", "9223372036854775807", "--partition-size", "4611686018427387904"], "--end must be at most 4294967295" },
+        { ["--dest", "s3://bucket/p?endpoint=ftp://user:secret@127.0.0.1:1"], "ftp://***@127.0.0.1:1" },
     };
 
     public static TheoryData<string, string, string> BadVariables() => new()
@@ -36,6 +42,7 @@ public sealed class InvalidArgumentsTests
         { "STORAGE_BACKEND", "ftp", "STORAGE_BACKEND must be one of local, s3, gcs" },
         { "LEDGER_SOURCE", "ftp://lake", "LEDGER_SOURCE must be a local path or a file://, s3:// or gs:// URL" },
         { "NETWORK_PASSPHRASE", "P", "NETWORK_PASSPHRASE applies only to a galexie lake source" },
+        { "LOCAL_DIR", "", "LOCAL_DIR is set but empty" },
     };
 
     [Theory]
@@ -52,6 +59,7 @@ public sealed class InvalidArgumentsTests
 
         Assert.True(copy.ExitCode == 2, copy.ToString());
         Assert.Contains(message, copy.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", copy.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
     }
 

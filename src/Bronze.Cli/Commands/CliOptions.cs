@@ -49,6 +49,11 @@ internal sealed class CliOptions
     public Option<string?> XdrMean { get; } = Text("--xdr-mean-bytes",
         $"Synthetic source: mean XDR size in bytes (log-normal). Default {SyntheticLedgerOptions.DefaultMeanXdrBytes}.");
 
+    public Option<string?> Shard { get; } = Text("--shard",
+        "This task's share when N tasks copy the range: I/N (0 <= I < N) takes partitions k = I, I+N, I+2N... of the range; "
+        + "auto reads the batch engine's task variables (Slurm arrays, Kubernetes Indexed Jobs and AWS Batch arrays with "
+        + Settings.EngineShard.CountVariable + ", Cloud Run Jobs). Default: every partition.");
+
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print every folder and file the copy would write and each partition's status; write nothing." };
 
     public Argument<string?> File { get; } = new("FILE")

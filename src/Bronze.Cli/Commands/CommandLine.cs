@@ -16,7 +16,7 @@ internal static class CommandLine
         var copy = new Command("copy",
             "Copy a ledger range into the dataset: skips complete partitions, heals incomplete ones, writes the rest; never overwrites. "
             + "Default: ledgers 0-99999 from the synthetic source to ./output. " + ExitCodes.HelpText);
-        foreach (Option option in Common(o).Concat([o.Start, o.End, o.PartitionSize, o.Parallel, o.Codec, o.Source, o.NetworkPassphrase, o.ReadsInFlight, o.XdrMean, o.DryRun]))
+        foreach (Option option in Common(o).Concat([o.Start, o.End, o.PartitionSize, o.Parallel, o.Codec, o.Source, o.NetworkPassphrase, o.ReadsInFlight, o.XdrMean, o.Shard, o.DryRun]))
             copy.Options.Add(option);
 
         var verify = new Command("verify",
@@ -24,8 +24,10 @@ internal static class CommandLine
             + "Without --start/--end, every partition found. " + ExitCodes.HelpText);
         foreach (Option option in Common(o).Concat([o.Start, o.End, o.PartitionSize, o.Parallel])) verify.Options.Add(option);
 
-        var ls = new Command("ls", "List the dataset's partitions with status, rows and bytes. " + ExitCodes.HelpText);
-        foreach (Option option in Common(o)) ls.Options.Add(option);
+        var ls = new Command("ls",
+            "List the dataset's partitions with status, rows and bytes; with --shard, only that shard's partitions of the range from --start. "
+            + ExitCodes.HelpText);
+        foreach (Option option in Common(o).Concat([o.Start, o.Shard])) ls.Options.Add(option);
 
         var inspect = new Command("inspect",
             "Show what any Parquet file holds, from its footer: schema (nested included), rows, writer, key-value metadata, row groups and "

@@ -3,6 +3,7 @@ using Bronze.Cli.Settings;
 using Bronze.Cli.Stores;
 using Bronze.Copier;
 using Bronze.Sources;
+using Bronze.Layout;
 using Bronze.Storage;
 
 namespace Bronze.Cli.Commands;
@@ -34,9 +35,9 @@ internal static class CopyCommand
 
         using IDisposable? disposable = store as IDisposable;
         CopierOptions options = settings.Copier;
-        int partitions = (int)((options.End - options.Start + 1) / options.PartitionSize);
+        int partitions = new LedgerCopier(store, source, options).Partitions.Count;
         if (!console.Json)
-            console.Line($"Copying ledgers {options.Start}-{options.End} ({Units.Count(partitions)} partitions) from {source.Name} to {store.Description}");
+            console.Line($"Copying ledgers {options.Start}-{options.End} ({Share(settings, partitions)}) from {source.Name} to {store.Description}");
         int swept = await SweepStaleTempFilesAsync(store, settings, cancellationToken).ConfigureAwait(false);
         if (swept > 0 && !console.Json)
             console.Line($"Removed {swept} temp files left by interrupted writers (untouched for over {StaleTempAge.TotalHours:0} h).");
@@ -48,11 +49,16 @@ internal static class CopyCommand
             summary = await copier.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        int exit = summary.Failed > 0 ? ExitCodes.Failure : summary.Conflicts > 0 ? ExitCodes.VerificationFailed : ExitCodes.Ok;
+        int exit = summary.FailedOnlyTransiently ? ExitCodes.TransientFailure
+            : summary.Failed > 0 ? ExitCodes.Failure
+            : summary.Conflicts > 0 ? ExitCodes.VerificationFailed
+            : ExitCodes.Ok;
         if (console.Json)
         {
             console.JsonLine(new SummaryLine("copy", exit)
             {
+                ShardIndex = options.Shard.Index,
+                ShardCount = options.Shard.Count,
                 Partitions = summary.Partitions,
                 Written = summary.Written,
                 Skipped = summary.Skipped,
@@ -73,7 +79,9 @@ internal static class CopyCommand
         console.Line(
             $"Done in {Units.Seconds(summary.Elapsed)}: {summary.Written} written, {summary.Skipped} skipped, {summary.Healed} healed, "
             + $"{summary.Conflicts} conflicts, {summary.Failed} failed; {Units.Count(summary.Rows)} rows, {Units.Bytes(summary.Bytes)} of Parquet "
-            + $"({Units.Rate(summary.BytesPerSecond)}; {Units.Rate(summary.SourceBytesPerSecond)} of XDR).");
+            + $"({Units.Rate(summary.BytesPerSecond)}; {Units.Rate(summary.SourceBytesPerSecond)} of XDR)."
+            + (options.Shard.Count > 1 ? $" Shard {options.Shard}." : "")
+            + (exit == ExitCodes.TransientFailure ? " Every failure was transient: run it again to resume (exit 75)." : ""));
         foreach (CopierEvent problem in summary.Problems)
             console.ErrorLine($"{CopyProgressReporter.Name(problem.Kind)}: range={problem.Partition.Start}-{problem.Partition.End}: {problem.Message}");
         return exit;
@@ -95,40 +103,45 @@ internal static class CopyCommand
         IObjectStore store = StoreFactory.Open(settings.Dataset.Destination, readOnly: true);
         using IDisposable? disposable = store as IDisposable;
         var copier = new LedgerCopier(store, source, settings.Copier);
-        IReadOnlyList<PartitionPlan> plan = await copier.PlanAsync(cancellationToken).ConfigureAwait(false);
-
-        if (!console.Json) console.Line($"Dry run: nothing is written. {store.Description}, {plan.Count} partitions.");
+        if (!console.Json) console.Line($"Dry run: nothing is written. {store.Description}, {Share(settings, copier.Partitions.Count)}.");
+        string? shard = settings.Copier.Shard.Count > 1 ? settings.Copier.Shard.ToString() : null;
         foreach (string folder in DatasetFolders(settings))
         {
             if (console.Json) console.JsonLine(new KeyLine("directory", folder), CliJsonContext.Default.KeyLine);
             else console.Line($"  dir  {folder}/");
         }
 
-        foreach (PartitionPlan partition in plan)
+        var counts = new Dictionary<PlannedStatus, int>();
+        await foreach (PartitionPlan partition in copier.PlanAsync(cancellationToken).ConfigureAwait(false))
         {
+            counts[partition.Status] = counts.GetValueOrDefault(partition.Status) + 1;
             string status = partition.Status.ToString().ToLowerInvariant();
             long start = partition.Partition.Start, end = partition.Partition.End;
             if (console.Json)
             {
-                console.JsonLine(new PartitionLine("planned", start, end, status) { Key = partition.DirectoryKey, Message = partition.Detail }, CliJsonContext.Default.PartitionLine);
+                console.JsonLine(
+                    new PartitionLine("planned", start, end, status) { Key = partition.DirectoryKey, Shard = shard, Message = partition.Detail },
+                    CliJsonContext.Default.PartitionLine);
                 if (partition.Status == PlannedStatus.New) console.JsonLine(new KeyLine("directory", partition.DirectoryKey, start, end), CliJsonContext.Default.KeyLine);
                 foreach (string key in partition.KeysToWrite) console.JsonLine(new KeyLine("file", key, start, end), CliJsonContext.Default.KeyLine);
                 continue;
             }
 
-            console.Line($"{status,-10} range={start}-{end}{(partition.Detail is null ? "" : ": " + partition.Detail)}");
+            console.Line($"{status,-10} range={start}-{end}{(shard is null ? "" : " shard " + shard)}{(partition.Detail is null ? "" : ": " + partition.Detail)}");
             if (partition.Status == PlannedStatus.New) console.Line($"  dir  {partition.DirectoryKey}/");
             foreach (string key in partition.KeysToWrite) console.Line($"  file {key}");
         }
 
-        int conflicts = plan.Count(p => p.Status == PlannedStatus.Conflict);
+        int Count(PlannedStatus s) => counts.GetValueOrDefault(s);
+        int conflicts = Count(PlannedStatus.Conflict);
         int exit = conflicts > 0 ? ExitCodes.VerificationFailed : ExitCodes.Ok;
-        int Count(PlannedStatus s) => plan.Count(p => p.Status == s);
         if (console.Json)
         {
             console.JsonLine(new SummaryLine("copy --dry-run", exit)
             {
-                Partitions = plan.Count,
+                ShardIndex = settings.Copier.Shard.Index,
+                ShardCount = settings.Copier.Shard.Count,
+                Partitions = copier.Partitions.Count,
                 Written = Count(PlannedStatus.New),
                 Skipped = Count(PlannedStatus.Complete),
                 Healed = Count(PlannedStatus.Incomplete),
@@ -142,6 +155,15 @@ internal static class CopyCommand
         }
 
         return exit;
+    }
+
+    /// <summary>"20 partitions", or for one shard of several "shard 1/4: 5 of 20 partitions".</summary>
+    private static string Share(CopySettings settings, int mine)
+    {
+        CopierOptions options = settings.Copier;
+        if (options.Shard.Count == 1) return $"{Units.Count(mine)} partitions";
+        long all = (options.End - options.Start + 1) / options.PartitionSize;
+        return $"shard {options.Shard}: {Units.Count(mine)} of {Units.Count(all)} partitions, k mod {options.Shard.Count} = {options.Shard.Index}";
     }
 
     // The folders above the partitions, outermost first: a local store creates each of them on the first write.

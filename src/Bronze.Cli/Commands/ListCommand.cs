@@ -11,19 +11,30 @@ namespace Bronze.Cli.Commands;
 /// <summary><c>bronze ls</c>: the dataset's partitions with their status, rows and bytes. Reads only.</summary>
 internal static class ListCommand
 {
-    public static async Task<int> RunAsync(DatasetSettings settings, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ListSettings list, CliConsole console, CancellationToken cancellationToken)
     {
+        DatasetSettings settings = list.Dataset;
+        long from = list.Start ?? 0;
+        string? shard = list.Shard.Count > 1 ? list.Shard.ToString() : null;
         IObjectStore store = StoreFactory.Open(settings.Destination, readOnly: true);
         using IDisposable? disposable = store as IDisposable;
         var partitions = new PartitionStore(store, settings.Prefix);
         int count = 0;
         long rows = 0, bytes = 0;
-        if (!console.Json) console.Line($"{store.Description} {settings.Dataset.Key(settings.Prefix)}/");
+        if (!console.Json)
+        {
+            console.Line($"{store.Description} {settings.Dataset.Key(settings.Prefix)}/"
+                + (shard is null ? "" : $" shard {shard}: partitions k with k mod {list.Shard.Count} = {list.Shard.Index}, k counted from ledger {from}"));
+        }
+
         await foreach (PartitionRef partition in partitions.ListPartitionsAsync(settings.Dataset, cancellationToken).ConfigureAwait(false))
         {
+            // The partition's position in a range starting at `from`, as the copier counts it for its shard filter.
+            long k = (partition.Start - from) / (partition.End - partition.Start + 1);
+            if (partition.Start < from || !list.Shard.Owns(k)) continue;
             PartitionPlan plan = await PartitionPlanner.PlanAsync(partitions, partition, cancellationToken).ConfigureAwait(false);
             long? partitionRows = plan.Manifest?.Tables.GetValueOrDefault(partition.Table)?.RowCount;
-            long? size = (await store.StatAsync(plan.DataKey, cancellationToken).ConfigureAwait(false))?.Size;
+            long? size = plan.DataSize;
             string status = plan.Status == PlannedStatus.New ? "absent" : plan.Status.ToString().ToLowerInvariant();
             count++;
             rows += partitionRows ?? 0;
@@ -35,6 +46,7 @@ internal static class ListCommand
                     Key = plan.DirectoryKey,
                     Rows = partitionRows,
                     Bytes = size,
+                    Shard = shard,
                     Message = plan.Detail,
                 }, CliJsonContext.Default.PartitionLine);
             }

@@ -18,18 +18,18 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool json,
 
     public void Line(string text)
     {
-        lock (_gate) output.WriteLine(text);
+        lock (_gate) output.WriteLine(Redaction.Redact(text));
     }
 
     public void JsonLine<T>(T value, JsonTypeInfo<T> type)
     {
         string text = JsonSerializer.Serialize(value, type);
-        lock (_gate) output.WriteLine(text);
+        lock (_gate) output.WriteLine(Redaction.Redact(text));
     }
 
     public void ErrorLine(string text)
     {
-        lock (_gate) error.WriteLine(text);
+        lock (_gate) error.WriteLine(Redaction.Redact(text));
     }
 
     /// <summary>Writes a progress text over the previous one (terminal only).</summary>

@@ -16,5 +16,8 @@ internal sealed record PartitionLine(string Event, long Start, long End, string 
 
     public double? ElapsedSeconds { get; init; }
 
+    /// <summary>The shard (<c>I/N</c>) the partition belongs to, when a dry-run or ls was given <c>--shard</c>.</summary>
+    public string? Shard { get; init; }
+
     public string? Message { get; init; }
 }

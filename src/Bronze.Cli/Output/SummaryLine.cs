@@ -8,6 +8,12 @@ internal sealed record SummaryLine(string Command, int ExitCode)
     [JsonPropertyOrder(-1)]
     public string Type => "summary";
 
+    /// <summary>This task's shard when N tasks share the range (copy): its index, from 0.</summary>
+    public int? ShardIndex { get; init; }
+
+    /// <summary>This task's shard when N tasks share the range (copy): the number of shards.</summary>
+    public int? ShardCount { get; init; }
+
     public int? Partitions { get; init; }
 
     public int? Written { get; init; }

@@ -33,6 +33,7 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
         Setting<int> parallel = reader.Int(options.Parallel, null, Environment.ProcessorCount, 1, CopierOptions.MaxParallelism);
         Setting<string> codec = reader.String(options.Codec, null, "zstd");
         Setting<int> mean = reader.Int(options.XdrMean, null, SyntheticLedgerOptions.DefaultMeanXdrBytes, int.MinValue, int.MaxValue);
+        Setting<Shard> shard = ShardSetting.Read(reader, options, environment);
         IReadOnlyDictionary<string, string> origins = dataset.With(
             ("start", start.Origin), ("end", end.Origin), ("partition_size", size.Origin), ("parallel", parallel.Origin),
             ("codec", codec.Origin), ("xdr_mean_bytes", mean.Origin));
@@ -52,6 +53,7 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
                 Parallelism = parallel.Value,
                 Codec = CodecNames.Parse(codec.Value),
                 Prefix = dataset.Prefix,
+                Shard = shard.Value,
             }.Validate();
             _ = source.Lakes.Validate();
             var synthetic = new SyntheticLedgerOptions { MeanXdrBytes = mean.Value }.Validate();

@@ -14,6 +14,8 @@ internal sealed record Destination(DestinationKind Kind, string Location, string
     {
         if (flag is not null) return Parse(flag.Value, flag.Origin);
         string? backend = Env(environment, "STORAGE_BACKEND");
+        if ((backend is null || backend.Equals("local", StringComparison.OrdinalIgnoreCase)) && environment("LOCAL_DIR") is { Length: 0 })
+            throw new CliUsageException("LOCAL_DIR is set but empty: set it to a folder, or unset it to use " + DefaultLocalPath + ".", "LOCAL_DIR");
         switch (backend?.ToUpperInvariant())
         {
             case null:

@@ -31,6 +31,9 @@ internal static class StoreFactory
         switch (destination.Kind)
         {
             case DestinationKind.Local:
+                // A file (or link to one) where the root folder should be fails every command the same way, dry-run included.
+                if (File.Exists(destination.Location))
+                    throw new CliUsageException($"{destination.Origin}: '{destination.Location}' is a file, not a folder.", destination.Origin);
                 if (readOnly && !Directory.Exists(destination.Location))
                     return new ReadOnlyStore(null, "file://" + destination.Location);
                 store = new LocalStore(destination.Location);

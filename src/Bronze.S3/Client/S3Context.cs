@@ -63,7 +63,8 @@ internal sealed class S3Context : IDisposable
         {
             throw S3Errors.TimedOut(action, deadline, Endpoint, e);
         }
-        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or IOException)
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException or HttpRequestException or IOException
+            or System.Net.Sockets.SocketException)
         {
             throw S3Errors.Map(e, action, Bucket, Endpoint);
         }

@@ -58,8 +58,9 @@ internal static class ConditionalWrite
                         : PutOutcome.AlreadyExists;
                 }
 
-                // 409: another conditional write of this key is in flight; its outcome decides, so ask again.
-                if (retry >= context.Options.MaxRetries) return PutOutcome.AlreadyExists;
+                // 409: another conditional write of this key is in flight; its outcome decides, so ask again, and when
+                // the retries run out ask the store what it holds rather than guess.
+                if (retry >= context.Options.MaxRetries) return await SettleConflictAsync(context, key, writeId, expectedETag, cancellationToken).ConfigureAwait(false);
             }
             catch (BronzeException e) when (retry < context.Options.MaxRetries && (e.IsTransient || IsSignatureMismatch(e)))
             {
@@ -94,6 +95,27 @@ internal static class ConditionalWrite
         catch (AmazonS3Exception e) when (S3Errors.IsConditionalConflict(e))
         {
             return Answer.Conflict;
+        }
+    }
+
+    /// <summary>
+    /// After 409s to the last retry: a HEAD says whether the key exists (and whose write it holds); a key still missing
+    /// is a transient failure, never "already exists".
+    /// </summary>
+    private static async Task<PutOutcome> SettleConflictAsync(
+        S3Context context, string key, string writeId, string expectedETag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WroteAsync(context, key, writeId, expectedETag, cancellationToken).ConfigureAwait(false)
+                ? PutOutcome.Created
+                : PutOutcome.AlreadyExists;
+        }
+        catch (BronzeException e) when (e.InnerException is AmazonS3Exception missing && S3Errors.IsMissingObject(missing))
+        {
+            throw new BronzeException(BronzeErrorKind.StoreFailure,
+                $"S3: writing '{key}' to {context.Description}: every attempt conflicted with another write of the key (409) and the key "
+                + "still does not exist; nothing was written, retry later.", isTransient: true, innerException: e);
         }
     }
 

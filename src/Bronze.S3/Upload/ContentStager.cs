@@ -12,14 +12,12 @@ internal static class ContentStager
 {
     private const int ChunkSize = 1 << 20;
 
-    public static async Task<StagedContent> FromFileAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Hashes a file the caller already opened (from its start) and stages it by path.</summary>
+    public static async Task<StagedContent> FromFileAsync(FileStream file, CancellationToken cancellationToken)
     {
-        FileStream file = OpenFile(path);
-        await using (file.ConfigureAwait(false))
-        {
-            ContentDigest digest = await HashAsync(ReadOnlyMemory<byte>.Empty, file, copyTo: null, cancellationToken).ConfigureAwait(false);
-            return StagedContent.File(path, digest, ownsFile: false);
-        }
+        file.Position = 0;
+        ContentDigest digest = await HashAsync(ReadOnlyMemory<byte>.Empty, file, copyTo: null, cancellationToken).ConfigureAwait(false);
+        return StagedContent.File(file.Name, digest, ownsFile: false);
     }
 
     public static async Task<StagedContent> FromStreamAsync(Stream content, int memoryLimit, string spoolDirectory, CancellationToken cancellationToken)

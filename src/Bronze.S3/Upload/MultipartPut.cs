@@ -17,8 +17,9 @@ namespace Bronze.S3.Upload;
 /// <remarks>Only used where the server honours the condition on completion (<see cref="S3StoreOptions.ConditionalMultipart"/>).</remarks>
 internal static class MultipartPut
 {
+    /// <summary>Uploads <paramref name="source"/>; <paramref name="known"/> is its digest when staging already computed it (not hashed again).</summary>
     public static async Task<(PutOutcome Outcome, ContentDigest Digest)> UploadAsync(
-        S3Context context, string key, Stream source, long expectedSize, CancellationToken cancellationToken)
+        S3Context context, string key, Stream source, long expectedSize, ContentDigest? known, CancellationToken cancellationToken)
     {
         string bucketKey = context.BucketKey(key);
         string writeId = ConditionalWrite.NewWriteId();
@@ -33,12 +34,12 @@ internal static class MultipartPut
         {
             long partSize = PartSize(context.Options.PartSize, expectedSize);
             (List<PartETag> parts, ContentDigest digest, byte[] etagSource) =
-                await UploadPartsAsync(context, key, uploadId, source, partSize, cancellationToken).ConfigureAwait(false);
+                await UploadPartsAsync(context, key, uploadId, source, partSize, hashSha256: known is null, cancellationToken).ConfigureAwait(false);
             string expectedETag = $"\"{Convert.ToHexStringLower(MD5.HashData(etagSource))}-{parts.Count}\"";
             outcome = await ConditionalWrite.RunAsync(
                 context, key, writeId, expectedETag, context.Deadline(),
                 t => CompleteAsync(context, key, uploadId, parts, expectedETag, t), cancellationToken).ConfigureAwait(false);
-            return (outcome, digest);
+            return (outcome, known ?? digest);
         }
         finally
         {
@@ -56,7 +57,7 @@ internal static class MultipartPut
     }
 
     private static async Task<(List<PartETag> Parts, ContentDigest Digest, byte[] ETagSource)> UploadPartsAsync(
-        S3Context context, string key, string uploadId, Stream source, long partSize, CancellationToken cancellationToken)
+        S3Context context, string key, string uploadId, Stream source, long partSize, bool hashSha256, CancellationToken cancellationToken)
     {
         int bufferSize = checked((int)partSize);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -88,7 +89,7 @@ internal static class MultipartPut
                     break;
                 }
 
-                sha256.AppendData(buffer, 0, length);
+                if (hashSha256) sha256.AppendData(buffer, 0, length);
                 byte[] md5 = MD5.HashData(buffer.AsSpan(0, length));
                 md5s.Add(md5);
                 size += length;

@@ -37,6 +37,12 @@ public sealed record CopierOptions
     public string Prefix { get; init; } = "";
 
     /// <summary>
+    /// This task's share of the range when N tasks copy it side by side: partition k of the range goes to shard
+    /// k mod N. Default <see cref="Shard.All"/> (every partition).
+    /// </summary>
+    public Shard Shard { get; init; } = Shard.All;
+
+    /// <summary>
     /// Target uncompressed bytes per Parquet row group. Default 32 MiB: the writer holds about one compressed row
     /// group per partition in memory, so this with <see cref="Parallelism"/> bounds the copier's memory.
     /// </summary>
@@ -59,7 +65,10 @@ public sealed record CopierOptions
     public CopierOptions Validate()
     {
         ArgumentNullException.ThrowIfNull(Dataset);
+        ArgumentNullException.ThrowIfNull(Shard);
         StoragePrefix.Validate(Prefix);
+        if (End > uint.MaxValue)
+            throw BronzeException.Invalid("end", $"be at most {uint.MaxValue} (ledger sequences are 32-bit)", End.ToString(CultureInfo.InvariantCulture));
         _ = PartitionRef.Cover(Dataset, Start, End, PartitionSize);
         if (Parallelism is < 1 or > MaxParallelism)
             throw BronzeException.Invalid("parallel", $"be between 1 and {MaxParallelism}", Parallelism.ToString(CultureInfo.InvariantCulture));

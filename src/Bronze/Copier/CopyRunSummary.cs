@@ -34,6 +34,18 @@ public sealed record CopyRunSummary(
     /// <summary>Rows written per second (0 for an instant run).</summary>
     public double RowsPerSecond => Elapsed > TimeSpan.Zero ? Rows / Elapsed.TotalSeconds : 0;
 
+    /// <summary>
+    /// Of the <see cref="Failed"/> partitions, those that failed for a transient reason (throttling, a reset, a timeout,
+    /// a store unreachable: <see cref="Errors.BronzeException.IsTransient"/>), which a retry of the run may complete.
+    /// </summary>
+    public int TransientFailures { get; init; }
+
+    /// <summary>
+    /// Whether the run failed, and only for transient reasons: no conflict, and every failed partition failed
+    /// transiently. Running it again (a batch engine's retry) resumes from the store and may succeed.
+    /// </summary>
+    public bool FailedOnlyTransiently => Failed > 0 && TransientFailures == Failed && Conflicts == 0;
+
     /// <summary>Whether every partition ended complete (written, skipped or healed).</summary>
     public bool Succeeded => Conflicts == 0 && Failed == 0;
 }

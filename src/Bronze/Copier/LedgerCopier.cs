@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Partitions;
 using Bronze.Sources;
@@ -19,6 +21,9 @@ namespace Bronze.Copier;
 /// </remarks>
 public sealed class LedgerCopier
 {
+    // A run's summary keeps the first problems for the report; the counters count all of them.
+    private const int MaxProblemsKept = 1000;
+
     private readonly PartitionStore _store;
     private readonly ILedgerSource _source;
     private readonly CopierOptions _options;
@@ -36,24 +41,36 @@ public sealed class LedgerCopier
         _store = new PartitionStore(store, _options.Prefix);
     }
 
-    /// <summary>The partitions of the run's range, in order.</summary>
+    /// <summary>
+    /// The partitions this run copies, in order: those of the range that belong to <see cref="CopierOptions.Shard"/>
+    /// (all of them by default). The dry-run plans the same list.
+    /// </summary>
     public IReadOnlyList<PartitionRef> Partitions =>
-        PartitionRef.Cover(_options.Dataset, _options.Start, _options.End, _options.PartitionSize);
+        new ShardPartitions(PartitionRef.Cover(_options.Dataset, _options.Start, _options.End, _options.PartitionSize), _options.Shard);
 
     /// <summary>What a run would do, read from the store without writing anything (the dry-run).</summary>
     /// <param name="cancellationToken">Stops the planning.</param>
-    /// <returns>Every partition of the range, in order, with its status and the keys a run would write.</returns>
+    /// <returns>
+    /// Every partition of the range, in order, with its status and the keys a run would write; streamed, so a range
+    /// of millions of partitions is planned in bounded memory.
+    /// </returns>
     /// <exception cref="Errors.BronzeException">The store failed.</exception>
-    public async Task<IReadOnlyList<PartitionPlan>> PlanAsync(CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<PartitionPlan> PlanAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         IReadOnlyList<PartitionRef> partitions = Partitions;
-        var plans = new PartitionPlan[partitions.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, partitions.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
-            async (i, token) => plans[i] = await PartitionPlanner.PlanAsync(_store, partitions[i], token).ConfigureAwait(false))
-            .ConfigureAwait(false);
-        return plans;
+        PlanExpectations expected = await ExpectationsAsync(cancellationToken).ConfigureAwait(false);
+        int batch = _options.Parallelism * 16;
+        for (int first = 0; first < partitions.Count; first += batch)
+        {
+            var plans = new PartitionPlan[Math.Min(batch, partitions.Count - first)];
+            int offset = first;
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, plans.Length),
+                new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
+                async (i, token) => plans[i] = await PartitionPlanner.PlanAsync(_store, partitions[offset + i], expected, token).ConfigureAwait(false))
+                .ConfigureAwait(false);
+            foreach (PartitionPlan plan in plans) yield return plan;
+        }
     }
 
     /// <summary>Runs the copy.</summary>
@@ -62,32 +79,39 @@ public sealed class LedgerCopier
     /// </param>
     /// <returns>What the run did. A conflict or a failed partition does not stop the others.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    /// <exception cref="Errors.BronzeException">The table's folder cannot be listed.</exception>
     public async Task<CopyRunSummary> RunAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var tally = new RunTally();
         var problems = new ConcurrentQueue<CopierEvent>();
         IReadOnlyList<PartitionRef> partitions = Partitions;
+        PlanExpectations expected = await ExpectationsAsync(cancellationToken).ConfigureAwait(false);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, partitions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (i, token) =>
             {
-                CopierEvent done = await ProcessAsync(partitions[i], tally, token).ConfigureAwait(false);
-                if (done.Kind is CopierEventKind.Conflict or CopierEventKind.Failed) problems.Enqueue(done);
+                CopierEvent done = await ProcessAsync(partitions[i], expected, tally, token).ConfigureAwait(false);
+                if (done.Kind is CopierEventKind.Conflict or CopierEventKind.Failed && problems.Count < MaxProblemsKept) problems.Enqueue(done);
                 _options.Progress?.Report(done);
             }).ConfigureAwait(false);
 
         return tally.Summary(partitions.Count, clock.Elapsed, [.. problems]);
     }
 
-    private async Task<CopierEvent> ProcessAsync(PartitionRef partition, RunTally tally, CancellationToken cancellationToken)
+    private async Task<PlanExpectations> ExpectationsAsync(CancellationToken cancellationToken) => new(
+        await ExistingPartitions.LoadAsync(_store, _options.Dataset, cancellationToken).ConfigureAwait(false),
+        CodecNames.ManifestName(_options.Codec),
+        p => _source.ExpectedRowCount(p.Start, p.End));
+
+    private async Task<CopierEvent> ProcessAsync(PartitionRef partition, PlanExpectations expected, RunTally tally, CancellationToken cancellationToken)
     {
         var job = new PartitionJob(_store, _source, _options, partition);
         PartitionOutcome outcome;
         try
         {
-            PartitionPlan plan = await PartitionPlanner.PlanAsync(_store, partition, cancellationToken).ConfigureAwait(false);
+            PartitionPlan plan = await PartitionPlanner.PlanAsync(_store, partition, expected, cancellationToken).ConfigureAwait(false);
             _options.Progress?.Report(new CopierEvent(CopierEventKind.Planned, partition, 0, 0, job.Elapsed, plan.Status, plan.Detail));
             outcome = plan.Status switch
             {
@@ -99,9 +123,14 @@ public sealed class LedgerCopier
                 _ => new PartitionOutcome(CopierEventKind.Conflict, 0, 0, plan.Detail),
             };
         }
+        catch (BronzeException e) when (e.Kind == BronzeErrorKind.Conflict)
+        {
+            // The store refused what is under the partition's keys (a folder, link or special file): never overwritten.
+            outcome = new PartitionOutcome(CopierEventKind.Conflict, 0, 0, e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            outcome = new PartitionOutcome(CopierEventKind.Failed, 0, 0, e.Message);
+            outcome = new PartitionOutcome(CopierEventKind.Failed, 0, 0, e.Message, Transient: e is BronzeException { IsTransient: true });
         }
 
         tally.Add(outcome, job.SourceBytes);

@@ -44,7 +44,8 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
                 return Conflict($"another writer stored a different data file (sha256 {sha}, {size} bytes; this run's: {put.Sha256}, {put.Size} bytes)");
         }
 
-        return await CommitAsync(rows, put.Size, put.Sha256, put.Created ? CopierEventKind.Written : CopierEventKind.Skipped)
+        // Another writer's identical data file without its manifest yet is what a heal finishes: counted as healed.
+        return await CommitAsync(rows, put.Size, put.Sha256, put.Created ? CopierEventKind.Written : CopierEventKind.Healed)
             .ConfigureAwait(false);
     }
 

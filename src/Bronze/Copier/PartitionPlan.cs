@@ -27,4 +27,7 @@ public sealed record PartitionPlan(
         PlannedStatus.Incomplete => [ManifestKey],
         _ => [],
     };
+
+    /// <summary>The data file's size when it exists, as the planner saw it; otherwise <see langword="null"/>.</summary>
+    public long? DataSize { get; init; }
 }

@@ -3,7 +3,7 @@ namespace Bronze.Copier;
 /// <summary>The counters of one run, updated by its parallel workers.</summary>
 internal sealed class RunTally
 {
-    private int _written, _skipped, _healed, _conflicts, _failed;
+    private int _written, _skipped, _healed, _conflicts, _failed, _transientFailures;
     private long _rows, _bytes, _sourceBytes;
 
     public void Add(PartitionOutcome outcome, long sourceBytes)
@@ -25,6 +25,7 @@ internal sealed class RunTally
                 return;
             default:
                 Interlocked.Increment(ref _failed);
+                if (outcome.Transient) Interlocked.Increment(ref _transientFailures);
                 return;
         }
 
@@ -34,5 +35,8 @@ internal sealed class RunTally
 
     public CopyRunSummary Summary(int partitions, TimeSpan elapsed, IReadOnlyList<CopierEvent> problems) => new(
         partitions, _written, _skipped, _healed, _conflicts, _failed, Interlocked.Read(ref _rows), Interlocked.Read(ref _bytes),
-        Interlocked.Read(ref _sourceBytes), elapsed, problems);
+        Interlocked.Read(ref _sourceBytes), elapsed, problems)
+    {
+        TransientFailures = _transientFailures,
+    };
 }

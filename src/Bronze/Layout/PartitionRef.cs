@@ -89,13 +89,16 @@ public sealed record PartitionRef
 
     /// <summary>
     /// The aligned partitions of size <paramref name="partitionSize"/> that cover [<paramref name="start"/>,
-    /// <paramref name="end"/>]: partition k covers [k·n, (k+1)·n − 1]. The range must itself be aligned.
+    /// <paramref name="end"/>]: partition k covers [k·n, (k+1)·n − 1]. The range must itself be aligned. The list is
+    /// computed on demand, so a range of millions of partitions takes no memory.
     /// </summary>
     /// <param name="dataset">The table.</param>
     /// <param name="start">The first ledger; a multiple of <paramref name="partitionSize"/>.</param>
     /// <param name="end">The last ledger, inclusive; one less than a multiple of <paramref name="partitionSize"/>.</param>
     /// <param name="partitionSize">Ledgers per partition, at least 1.</param>
-    /// <exception cref="BronzeException">The size is not positive, or the range is empty or not aligned.</exception>
+    /// <exception cref="BronzeException">
+    /// The size is not positive, the range is empty or not aligned, or it holds more than <see cref="int.MaxValue"/> partitions.
+    /// </exception>
     public static IReadOnlyList<PartitionRef> Cover(DatasetRef dataset, long start, long end, long partitionSize)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -105,13 +108,14 @@ public sealed record PartitionRef
         if (end < start) throw BronzeException.Invalid("end", $"be at least start ({start})", Text(end));
         if (start % partitionSize != 0)
             throw BronzeException.Invalid("start", $"be a multiple of the partition size {partitionSize} (aligned partitions)", Text(start));
-        if ((end + 1) % partitionSize != 0)
-            throw BronzeException.Invalid("end", $"be one less than a multiple of the partition size {partitionSize} (aligned partitions)", Text(end));
 
-        var partitions = new List<PartitionRef>();
-        for (long first = start; first <= end; first += partitionSize)
-            partitions.Add(dataset.Partition(first, first + partitionSize - 1));
-        return partitions;
+        // end % n == n - 1 says "end + 1 is a multiple of n" without overflowing at long.MaxValue.
+        if (end % partitionSize != partitionSize - 1)
+            throw BronzeException.Invalid("end", $"be one less than a multiple of the partition size {partitionSize} (aligned partitions)", Text(end));
+        long after = (end - start) / partitionSize; // partitions after the first; + 1 could overflow
+        if (after >= int.MaxValue)
+            throw BronzeException.Invalid("partition_size", $"leave at most {int.MaxValue} partitions in the range {start}-{end}", Text(partitionSize));
+        return new AlignedPartitions(dataset, start, partitionSize, (int)after + 1);
     }
 
     private static bool TryParse(

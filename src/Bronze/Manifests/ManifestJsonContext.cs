@@ -7,6 +7,7 @@ namespace Bronze.Manifests;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(Manifest))]
 internal sealed partial class ManifestJsonContext : JsonSerializerContext;

@@ -7,6 +7,12 @@ namespace Bronze.Manifests;
 /// <summary>Turns manifests into their JSON bytes and back, rejecting malformed manifests with a clear error.</summary>
 public static partial class ManifestSerializer
 {
+    /// <summary>
+    /// The largest manifest read (64 KiB): Bronze's are under 1 KiB, so anything near this is not a manifest, and reading
+    /// it whole could exhaust memory.
+    /// </summary>
+    public const int MaxLength = 64 << 10;
+
     /// <summary>The manifest as UTF-8 JSON (indented, snake_case, ending in a newline).</summary>
     /// <param name="manifest">The manifest.</param>
     public static byte[] Serialize(Manifest manifest)
@@ -38,16 +44,30 @@ public static partial class ManifestSerializer
     }
 
     /// <summary>Reads and parses a manifest from <paramref name="stream"/>.</summary>
-    /// <param name="stream">The manifest's bytes, read to the end.</param>
+    /// <param name="stream">The manifest's bytes, read to the end (at most <see cref="MaxLength"/>).</param>
     /// <param name="source">Where the bytes came from, for the error message.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <exception cref="BronzeException"><see cref="BronzeErrorKind.IntegrityMismatch"/> naming what is wrong.</exception>
     public static async Task<Manifest> DeserializeAsync(Stream stream, string source, CancellationToken cancellationToken = default)
     {
+        byte[] json = await ReadBoundedAsync(stream, source, cancellationToken).ConfigureAwait(false);
+        return Deserialize(json, source);
+    }
+
+    /// <summary>Reads a manifest's bytes, refusing more than <see cref="MaxLength"/>, without reading further.</summary>
+    /// <param name="stream">The manifest's bytes.</param>
+    /// <param name="source">Where the bytes came from, for the error message.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <exception cref="BronzeException"><see cref="BronzeErrorKind.IntegrityMismatch"/> when the manifest is too large.</exception>
+    public static async Task<byte[]> ReadBoundedAsync(Stream stream, string source, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        return Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source);
+        byte[] buffer = new byte[MaxLength + 1];
+        int filled = 0, read;
+        while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            filled += read;
+        if (filled > MaxLength) throw Malformed(source, $"it is larger than {MaxLength} bytes, far more than any manifest");
+        return buffer[..filled];
     }
 
     private static void Check(Manifest manifest, string source)

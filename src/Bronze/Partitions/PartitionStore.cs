@@ -59,16 +59,30 @@ public sealed class PartitionStore
         return await Store.PutIfAbsentAsync(partition.ManifestKey(Prefix), content, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads and parses the partition's manifest, or returns <see langword="null"/> when it does not exist.</summary>
+    /// <summary>
+    /// Reads and parses the partition's manifest, or returns <see langword="null"/> when it does not exist. One request:
+    /// the manifest is opened, not stat-ed first. At most <see cref="ManifestSerializer.MaxLength"/> bytes are read.
+    /// </summary>
     /// <param name="partition">The partition.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="Errors.BronzeException">The manifest is malformed, or the store failed.</exception>
+    /// <exception cref="Errors.BronzeException">
+    /// <see cref="Errors.BronzeErrorKind.IntegrityMismatch"/> when the manifest is malformed or too large; otherwise the
+    /// store failed or refused the key.
+    /// </exception>
     public async Task<Manifest?> ReadManifestAsync(PartitionRef partition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partition);
         string key = partition.ManifestKey(Prefix);
-        if (await Store.StatAsync(key, cancellationToken).ConfigureAwait(false) is null) return null;
-        Stream stream = await Store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+        Stream stream;
+        try
+        {
+            stream = await Store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Errors.BronzeException e) when (e.Kind == Errors.BronzeErrorKind.NotFound)
+        {
+            return null;
+        }
+
         await using (stream.ConfigureAwait(false))
         {
             return await ManifestSerializer.DeserializeAsync(stream, key, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using Bronze.Errors;
+using Bronze.Storage.Native;
+using Microsoft.Win32.SafeHandles;
 
 namespace Bronze.Storage;
 
@@ -6,13 +8,17 @@ public sealed partial class LocalStore
 {
     /// <inheritdoc />
     /// <remarks>
-    /// Walks the folders under the prefix, one folder's entries in memory at a time, and yields keys in ordinal order
-    /// as it goes (a folder <c>a</c> sorts as <c>a/</c> among its siblings, which puts its keys where ordinal order of
-    /// whole keys puts them). Hidden names (temp files) and names no key could have are skipped, as are symbolic links
-    /// to folders. A prefix whose folder does not exist lists nothing.
+    /// Walks the folders under the prefix through handles opened beneath the root, one folder's entries in memory at a
+    /// time, and yields keys in ordinal order as it goes (a folder <c>a</c> sorts as <c>a/</c> among its siblings, which
+    /// puts its keys where ordinal order of whole keys puts them). The store's temp files are skipped. Everything else
+    /// is listed, so that verification can report what does not belong: names no key could have, and, with their
+    /// <see cref="ObjectKind"/>, symbolic links (never followed), FIFOs, sockets and devices (never opened) and folders
+    /// that cannot be read. A prefix whose folder does not exist lists nothing.
     /// </remarks>
     /// <exception cref="BronzeException">
-    /// <see cref="BronzeErrorKind.InvalidInput"/> when the prefix breaks a rule of <see cref="ObjectKey.ValidatePrefix"/>.
+    /// <see cref="BronzeErrorKind.InvalidInput"/> when the prefix breaks a rule of <see cref="ObjectKey.ValidatePrefix"/>;
+    /// <see cref="BronzeErrorKind.Conflict"/> when the prefix's folder path crosses a symbolic link;
+    /// <see cref="BronzeErrorKind.StoreFailure"/> when a folder cannot be read.
     /// </exception>
     public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
@@ -20,8 +26,7 @@ public sealed partial class LocalStore
         int slash = prefix.LastIndexOf('/');
         string folderKey = slash < 0 ? "" : prefix[..slash];
         string namePrefix = prefix[(slash + 1)..];
-        string folder = folderKey.Length == 0 ? Root : PathOf(folderKey);
-        return Walk(folder, folderKey, namePrefix, cancellationToken).ToAsyncEnumerable();
+        return List(folderKey, namePrefix, cancellationToken).ToAsyncEnumerable();
     }
 
     /// <summary>
@@ -61,83 +66,108 @@ public sealed partial class LocalStore
         ArgumentOutOfRangeException.ThrowIfLessThan(olderThan, TimeSpan.Zero);
         ObjectKey.ValidatePrefix(folderKey, nameof(folderKey));
         string trimmed = folderKey.TrimEnd('/');
-        string folder = trimmed.Length == 0 ? Root : PathOf(trimmed);
         DateTime cutoff = DateTime.UtcNow - olderThan;
-        int deleted = 0;
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        using SafeFileHandle? folder = OpenFolderForWalk(trimmed);
+        if (folder is null) return Task.FromResult(0);
         try
         {
-            if (!Directory.Exists(folder)) return Task.FromResult(0);
-            foreach (FileInfo temp in new DirectoryInfo(folder).EnumerateFiles(TempFilePrefix + "*", options))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (temp.LastWriteTimeUtc >= cutoff) continue;
-                temp.Delete();
-                deleted++;
-            }
+            return Task.FromResult(Sweep(folder, trimmed, cutoff, cancellationToken));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
             throw StoreFailure("cannot sweep stale temp files", e);
         }
-
-        return Task.FromResult(deleted);
     }
 
-    private IEnumerable<ObjectInfo> Walk(string folder, string folderKey, string namePrefix, CancellationToken cancellationToken)
+    private int Sweep(SafeFileHandle folder, string folderKey, DateTime cutoff, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        foreach ((FileSystemInfo entry, _) in SortedEntries(folder, namePrefix))
+        int deleted = 0;
+        foreach ((string name, EntryKind kind) in RootedFileSystem.ReadEntries(folder, folderKey))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string key = folderKey.Length == 0 ? entry.Name : folderKey + "/" + entry.Name;
-            if (key.Length > ObjectKey.MaxLength) continue;
-            if (entry is FileInfo file)
+            if (kind == EntryKind.Directory)
             {
-                yield return new ObjectInfo(key, file.Length);
+                using SafeFileHandle? child = RootedFileSystem.TryOpenDirectory(folder, name, out _);
+                if (child is not null) deleted += Sweep(child, folderKey + "/" + name, cutoff, cancellationToken);
+            }
+            else if (kind == EntryKind.File && name.StartsWith(TempFilePrefix, StringComparison.Ordinal)
+                     && RootedFileSystem.StatAt(folder, name) is { Kind: EntryKind.File } status && status.ModifiedUtc < cutoff
+                     && RootedFileSystem.Delete(folder, name))
+            {
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    private IEnumerable<ObjectInfo> List(string folderKey, string namePrefix, CancellationToken cancellationToken)
+    {
+        using SafeFileHandle? folder = OpenFolderForWalk(folderKey);
+        if (folder is null) yield break;
+        foreach (ObjectInfo info in Walk(folder, folderKey, namePrefix, cancellationToken)) yield return info;
+    }
+
+    /// <summary>The folder of a listing or sweep, opened beneath the root; <see langword="null"/> when it does not exist.</summary>
+    private SafeFileHandle? OpenFolderForWalk(string folderKey)
+    {
+        SafeFileHandle root = OpenRoot(folderKey);
+        if (folderKey.Length == 0) return root;
+        using (root)
+        {
+            SafeFileHandle? folder = RootedFileSystem.TryOpenDirectory(root, folderKey, out int errno);
+            if (folder is not null) return folder;
+            return errno switch
+            {
+                LinuxCalls.ENoEnt or LinuxCalls.ENotDir => null, // a missing folder, or an object, lists nothing
+                LinuxCalls.ELoop or LinuxCalls.EXDev => throw LinkOnPath(folderKey),
+                _ => throw StoreFailure($"cannot list the folder '{folderKey}'", RootedFileSystem.Failure("openat2", folderKey, errno)),
+            };
+        }
+    }
+
+    private IEnumerable<ObjectInfo> Walk(SafeFileHandle folder, string folderKey, string namePrefix, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach ((string name, EntryKind kind) in SortedEntries(folder, folderKey, namePrefix))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string key = folderKey.Length == 0 ? name : folderKey + "/" + name;
+            if (kind != EntryKind.Directory)
+            {
+                EntryStatus status = kind == EntryKind.File ? StoreIo(key, "stat", () => RootedFileSystem.StatAt(folder, name)) : new(kind, 0, default);
+                if (status.Kind == EntryKind.Missing) continue; // removed while listed
+                yield return new ObjectInfo(key, status.Kind == EntryKind.File ? status.Size : 0, ToObjectKind(status.Kind));
                 continue;
             }
 
-            foreach (ObjectInfo info in Walk(entry.FullName, key, "", cancellationToken))
+            using SafeFileHandle? child = RootedFileSystem.TryOpenDirectory(folder, name, out int errno);
+            if (child is null)
+            {
+                if (errno != LinuxCalls.ENoEnt)
+                    yield return new ObjectInfo(key, 0, errno == LinuxCalls.ELoop ? ObjectKind.SymbolicLink : ObjectKind.UnreadableFolder);
+                continue;
+            }
+
+            foreach (ObjectInfo info in Walk(child, key, "", cancellationToken))
                 yield return info;
         }
     }
 
-    private List<(FileSystemInfo Entry, string SortKey)> SortedEntries(string folder, string namePrefix)
+    private List<(string Name, EntryKind Kind)> SortedEntries(SafeFileHandle folder, string folderKey, string namePrefix)
     {
-        FileSystemInfo[] entries;
-        try
-        {
-            entries = new DirectoryInfo(folder).GetFileSystemInfos();
-        }
-        catch (Exception e) when (e is DirectoryNotFoundException || (e is IOException && File.Exists(folder)))
-        {
-            // A prefix whose folder is missing, or is an object, lists nothing.
-            return [];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StoreFailure($"cannot list the folder '{folder}'", e);
-        }
-
-        var selected = new List<(FileSystemInfo Entry, string SortKey)>(entries.Length);
-        foreach (FileSystemInfo entry in entries)
-        {
-            if (!entry.Name.StartsWith(namePrefix, StringComparison.Ordinal) || !IsKeySegment(entry.Name)) continue;
-            if (entry is DirectoryInfo directory)
-            {
-                if (directory.LinkTarget is null) selected.Add((entry, entry.Name + "/"));
-            }
-            else
-            {
-                selected.Add((entry, entry.Name));
-            }
-        }
-
-        selected.Sort((x, y) => string.CompareOrdinal(x.SortKey, y.SortKey));
-        return selected;
+        List<(string Name, EntryKind Kind)> entries = StoreIo(folderKey, "list a folder", () => RootedFileSystem.ReadEntries(folder, folderKey));
+        entries.RemoveAll(e => !e.Name.StartsWith(namePrefix, StringComparison.Ordinal) || e.Name.StartsWith(TempFilePrefix, StringComparison.Ordinal));
+        entries.Sort((x, y) => string.CompareOrdinal(SortKey(x), SortKey(y)));
+        return entries;
     }
 
-    private static bool IsKeySegment(string name) =>
-        name.Length is > 0 and <= ObjectKey.MaxSegmentLength && name[0] != '.' && name.All(ObjectKey.IsAllowedChar);
+    private static string SortKey((string Name, EntryKind Kind) entry) => entry.Kind == EntryKind.Directory ? entry.Name + "/" : entry.Name;
+
+    private static ObjectKind ToObjectKind(EntryKind kind) => kind switch
+    {
+        EntryKind.File => ObjectKind.Object,
+        EntryKind.SymbolicLink => ObjectKind.SymbolicLink,
+        _ => ObjectKind.SpecialFile,
+    };
 }

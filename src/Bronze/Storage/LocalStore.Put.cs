@@ -10,14 +10,15 @@ public sealed partial class LocalStore
     /// <inheritdoc />
     /// <remarks>
     /// When the key already exists the content is still read to its end, to report its size and sha256, but nothing is
-    /// written. On cancellation or failure the temp file is deleted before the exception propagates.
+    /// written. On cancellation or failure the temp file is deleted before the exception propagates. A symbolic link
+    /// on the key's path, or a folder, link or special file under the key, gives <see cref="BronzeErrorKind.Conflict"/>.
     /// </remarks>
     public async Task<PutResult> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
-        string path = PathOf(key);
+        ObjectKey.Validate(key);
         ArgumentNullException.ThrowIfNull(content);
         cancellationToken.ThrowIfCancellationRequested();
-        return await PutCoreAsync(key, path, content, cancellationToken).ConfigureAwait(false);
+        return await PutCoreAsync(key, content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -27,7 +28,7 @@ public sealed partial class LocalStore
     /// </remarks>
     public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {
-        string path = PathOf(key);
+        ObjectKey.Validate(key);
         ArgumentException.ThrowIfNullOrEmpty(filePath);
         cancellationToken.ThrowIfCancellationRequested();
         FileStream source;
@@ -47,40 +48,56 @@ public sealed partial class LocalStore
 
         await using (source.ConfigureAwait(false))
         {
-            return await PutCoreAsync(key, path, source, cancellationToken).ConfigureAwait(false);
+            return await PutCoreAsync(key, source, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<PutResult> PutCoreAsync(string key, string path, Stream content, CancellationToken cancellationToken)
+    private async Task<PutResult> PutCoreAsync(string key, Stream content, CancellationToken cancellationToken)
     {
+        int slash = key.LastIndexOf('/');
+        string name = key[(slash + 1)..];
+        using FolderChain folders = OpenFolders(key, slash < 0 ? "" : key[..slash]);
+
         // Objects are never deleted, so one that exists now still exists at publish time: skip the disk writes.
-        if (File.Exists(path))
+        if (ExistingObject(key, folders.Leaf, name))
         {
             (long size, string sha256) = await HashOnlyAsync(content, cancellationToken).ConfigureAwait(false);
             return new PutResult(key, PutOutcome.AlreadyExists, size, sha256);
         }
 
-        string directory = Path.GetDirectoryName(path)!;
-        List<string> createdDirectories = CreateDirectories(key, directory);
-        string tempPath = Path.Join(directory, TempFilePrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)));
+        string tempName = TempFilePrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         try
         {
-            (long size, string sha256) = await WriteTempAsync(key, tempPath, content, cancellationToken).ConfigureAwait(false);
+            (long size, string sha256) = await WriteTempAsync(key, folders.Leaf, tempName, content, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            if (Publish(key, tempPath, path) == PosixFileSystem.PublishResult.AlreadyExists)
+            PosixFileSystem.PublishResult published = StoreIo(key, "publish the object", () => PosixFileSystem.PublishNoReplace(folders.Leaf, tempName, name));
+            if (published == PosixFileSystem.PublishResult.AlreadyExists)
             {
-                DeleteQuietly(tempPath);
+                DeleteQuietly(folders.Leaf, tempName);
+                _ = ExistingObject(key, folders.Leaf, name); // a folder or link that took the name is a conflict
                 return new PutResult(key, PutOutcome.AlreadyExists, size, sha256);
             }
 
-            FlushDirectories(key, directory, createdDirectories);
+            folders.Flush(this, key);
             return new PutResult(key, PutOutcome.Created, size, sha256);
         }
         catch
         {
-            DeleteQuietly(tempPath);
+            DeleteQuietly(folders.Leaf, tempName);
             throw;
         }
+    }
+
+    /// <summary>Whether a regular file holds the name; anything else under it (folder, link, FIFO) is a conflict.</summary>
+    private bool ExistingObject(string key, SafeFileHandle folder, string name)
+    {
+        EntryStatus existing = StoreIo(key, "stat", () => RootedFileSystem.StatAt(folder, name));
+        return existing.Kind switch
+        {
+            EntryKind.Missing => false,
+            EntryKind.File => true,
+            _ => throw NotAnObject(key, existing.Kind),
+        };
     }
 
     /// <summary>
@@ -88,10 +105,9 @@ public sealed partial class LocalStore
     /// asking the kernel to start writing each chunk to disk at once, then flushes the file to disk.
     /// </summary>
     private async Task<(long Size, string Sha256)> WriteTempAsync(
-        string key, string tempPath, Stream content, CancellationToken cancellationToken)
+        string key, SafeFileHandle folder, string tempName, Stream content, CancellationToken cancellationToken)
     {
-        using SafeFileHandle file = StoreIo(key, "create a temp file", () =>
-            File.OpenHandle(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None));
+        using SafeFileHandle file = StoreIo(key, "create a temp file", () => RootedFileSystem.CreateFile(folder, tempName));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var chunks = new ChunkReader(content);
         Task pendingWrite = Task.CompletedTask;
@@ -150,59 +166,47 @@ public sealed partial class LocalStore
         }
     }
 
-    private PosixFileSystem.PublishResult Publish(string key, string tempPath, string path)
+    /// <summary>
+    /// Opens the folders of <paramref name="folderKey"/> one by one beneath the root, creating the missing ones, each
+    /// relative to its parent's handle and never through a symbolic link.
+    /// </summary>
+    private FolderChain OpenFolders(string key, string folderKey)
     {
-        if (Directory.Exists(path))
-            throw new BronzeException(BronzeErrorKind.Conflict, $"Local store: '{key}' in {Description} is a folder, not an object.");
-        if (!OperatingSystem.IsWindows())
-            return StoreIo(key, "publish the object", () => PosixFileSystem.PublishNoReplace(tempPath, path));
-
-        // Windows: MoveFileEx without MOVEFILE_REPLACE_EXISTING is the no-replace rename.
+        var chain = new FolderChain(OpenRoot(key));
         try
         {
-            File.Move(tempPath, path, overwrite: false);
-            return PosixFileSystem.PublishResult.Published;
+            if (folderKey.Length == 0) return chain;
+            foreach (string segment in folderKey.Split('/'))
+            {
+                SafeFileHandle? next = RootedFileSystem.TryOpenDirectory(chain.Leaf, segment, out int errno);
+                bool created = false;
+                if (next is null && errno == LinuxCalls.ENoEnt)
+                {
+                    created = StoreIo(key, "create its folder", () => RootedFileSystem.CreateDirectory(chain.Leaf, segment));
+                    next = RootedFileSystem.TryOpenDirectory(chain.Leaf, segment, out errno);
+                }
+
+                if (next is null)
+                {
+                    throw errno switch
+                    {
+                        LinuxCalls.ENotDir => new BronzeException(BronzeErrorKind.Conflict,
+                            $"Local store: a prefix of '{key}' in {Description} is an object, not a folder."),
+                        LinuxCalls.ELoop or LinuxCalls.EXDev => LinkOnPath(key),
+                        _ => StoreFailure($"cannot open a folder of '{key}' in {Description}", RootedFileSystem.Failure("openat2", segment, errno)),
+                    };
+                }
+
+                chain.Add(next, created);
+            }
+
+            return chain;
         }
-        catch (IOException) when (File.Exists(path))
+        catch
         {
-            return PosixFileSystem.PublishResult.AlreadyExists;
+            chain.Dispose();
+            throw;
         }
-    }
-
-    /// <summary>
-    /// Creates the missing folders between the root and <paramref name="directory"/>, returning those this call created
-    /// (their parents' entries must reach the disk too).
-    /// </summary>
-    private List<string> CreateDirectories(string key, string directory)
-    {
-        var missing = new List<string>();
-        for (string? d = directory; d is not null && d.Length > Root.Length && !Directory.Exists(d); d = Path.GetDirectoryName(d))
-            missing.Add(d);
-        missing.Reverse();
-        var created = new List<string>();
-        foreach (string d in missing)
-        {
-            if (File.Exists(d))
-                throw new BronzeException(BronzeErrorKind.Conflict, $"Local store: a prefix of '{key}' in {Description} is an object, not a folder.");
-            StoreIo(key, "create its folder", () => Directory.CreateDirectory(d));
-            created.Add(d);
-        }
-
-        return created;
-    }
-
-    private void FlushDirectories(string key, string directory, List<string> createdDirectories)
-    {
-        if (OperatingSystem.IsWindows()) return;
-        StoreIo(key, "flush its folder to disk", () => PosixFileSystem.FsyncDirectory(directory));
-
-        // The entries of the folders this put created, and the folder's own entry in any case: a concurrent writer
-        // may have created the folder (a partition's, when two copies race) and not flushed its entry yet.
-        var parents = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (string created in createdDirectories) parents.Add(Path.GetDirectoryName(created)!);
-        if (directory.Length > Root.Length) parents.Add(Path.GetDirectoryName(directory)!);
-        foreach (string parent in parents)
-            StoreIo(key, "flush a folder's entry to disk", () => PosixFileSystem.FsyncDirectory(parent));
     }
 
     private T StoreIo<T>(string key, string what, Func<T> action)
@@ -223,13 +227,13 @@ public sealed partial class LocalStore
         return true;
     });
 
-    private static void DeleteQuietly(string path)
+    private static void DeleteQuietly(SafeFileHandle folder, string name)
     {
         try
         {
-            File.Delete(path);
+            RootedFileSystem.Delete(folder, name);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException)
         {
             // Nothing more can be done here; a leftover temp is hidden from listings and swept by DeleteStaleTempFilesAsync.
         }

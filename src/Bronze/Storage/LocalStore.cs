@@ -1,4 +1,6 @@
 using Bronze.Errors;
+using Bronze.Storage.Native;
+using Microsoft.Win32.SafeHandles;
 
 namespace Bronze.Storage;
 
@@ -19,6 +21,12 @@ namespace Bronze.Storage;
 /// <c>a/b</c> and <c>a/b/c</c>; the second put fails with <see cref="BronzeErrorKind.Conflict"/>. The Bronze layout
 /// never needs both. Instances are thread-safe.
 /// </para>
+/// <para>
+/// Every path is resolved beneath the root with openat2(RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS), and every write goes
+/// through folder handles opened that way: a symbolic link anywhere below the root (a partition folder, a data file)
+/// is never followed, even one swapped in while a write runs; the operation fails with
+/// <see cref="BronzeErrorKind.Conflict"/>. FIFOs, sockets and devices are never opened. Linux 5.6 or later.
+/// </para>
 /// </remarks>
 public sealed partial class LocalStore : IObjectStore
 {
@@ -26,18 +34,18 @@ public sealed partial class LocalStore : IObjectStore
     public const string TempFilePrefix = ".bronze-tmp-";
 
     private const int BufferSize = 1 << 20;
-    private readonly string _rootWithSeparator;
 
     /// <summary>Opens the store rooted at <paramref name="rootDirectory"/>, creating the folder if it is missing.</summary>
     /// <param name="rootDirectory">The root folder, absolute or relative to the current folder.</param>
     /// <exception cref="ArgumentException"><paramref name="rootDirectory"/> is empty.</exception>
+    /// <exception cref="PlatformNotSupportedException">The system is not Linux.</exception>
     /// <exception cref="BronzeException"><see cref="BronzeErrorKind.StoreFailure"/> when the folder cannot be created.</exception>
     public LocalStore(string rootDirectory)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootDirectory);
+        if (!OperatingSystem.IsLinux()) throw new PlatformNotSupportedException("LocalStore needs Linux 5.6 or later (openat2).");
         string full = Path.GetFullPath(rootDirectory);
         Root = Path.TrimEndingDirectorySeparator(full);
-        _rootWithSeparator = Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar;
         try
         {
             Directory.CreateDirectory(Root);
@@ -55,41 +63,47 @@ public sealed partial class LocalStore : IObjectStore
     public string Description => "file://" + Root;
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A key whose path crosses a symbolic link, or that names a FIFO, socket or device, gives
+    /// <see cref="BronzeErrorKind.Conflict"/>: the store never follows a link below its root and never opens a special file.
+    /// </remarks>
     public Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        string path = PathOf(key, readable: true);
+        ObjectKey.ValidateReadable(key);
         cancellationToken.ThrowIfCancellationRequested();
-        try
+        using SafeFileHandle? file = OpenBeneath(key, LinuxCalls.OPath, missingIsNull: true);
+        if (file is null) return Task.FromResult<ObjectInfo?>(null);
+        EntryStatus status = StoreIo(key, "stat", () => RootedFileSystem.StatOf(file));
+        return Task.FromResult(status.Kind switch
         {
-            var file = new FileInfo(path);
-            return Task.FromResult(file.Exists ? new ObjectInfo(key, file.Length) : null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StoreFailure($"cannot stat '{key}' in {Description}", e);
-        }
+            EntryKind.File => new ObjectInfo(key, status.Size),
+            EntryKind.Directory => null,
+            _ => throw NotAnObject(key, status.Kind),
+        });
     }
 
     /// <inheritdoc />
-    /// <remarks>The stream reads the file directly; it supports seeking and <see cref="Stream.Length"/>.</remarks>
+    /// <remarks>
+    /// The stream reads the file directly; it supports seeking and <see cref="Stream.Length"/>. The file is opened
+    /// without blocking and checked to be a regular file before any read, so a FIFO under the key cannot hang the
+    /// caller; a symbolic link or special file gives <see cref="BronzeErrorKind.Conflict"/>.
+    /// </remarks>
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        string path = PathOf(key, readable: true);
+        ObjectKey.ValidateReadable(key);
         cancellationToken.ThrowIfCancellationRequested();
+        SafeFileHandle file = OpenBeneath(key, LinuxCalls.ORdOnly | LinuxCalls.ONonBlock, missingIsNull: false)!;
         try
         {
-            Stream stream = new FileStream(
-                path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.SequentialScan);
-            return Task.FromResult(stream);
+            EntryStatus status = StoreIo(key, "stat", () => RootedFileSystem.StatOf(file));
+            if (status.Kind == EntryKind.Directory) throw BronzeException.NotFound($"object '{key}' in {Description}");
+            if (status.Kind != EntryKind.File) throw NotAnObject(key, status.Kind);
+            return Task.FromResult<Stream>(new FileStream(file, FileAccess.Read, bufferSize: 1 << 16));
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
-                                      || (e is UnauthorizedAccessException && Directory.Exists(path)))
+        catch
         {
-            throw BronzeException.NotFound($"object '{key}' in {Description}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw StoreFailure($"cannot open '{key}' in {Description}", e);
+            file.Dispose();
+            throw;
         }
     }
 
@@ -123,18 +137,34 @@ public sealed partial class LocalStore : IObjectStore
         }
     }
 
-    /// <summary>The full path of a key, checked to stay under the root (a second line of defence after the key rules).</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="readable">Whether the key is only read, so it may name a hidden file (<see cref="ObjectKey.ValidateReadable"/>).</param>
-    private string PathOf(string key, bool readable = false)
+    /// <summary>
+    /// Opens a key's path beneath the root, refusing any symbolic link on the way (the kernel checks, in the same call).
+    /// </summary>
+    private SafeFileHandle? OpenBeneath(string key, int flags, bool missingIsNull)
     {
-        if (readable) ObjectKey.ValidateReadable(key);
-        else ObjectKey.Validate(key);
-        string path = Path.GetFullPath(Path.Join(Root, key));
-        if (!path.StartsWith(_rootWithSeparator, StringComparison.Ordinal))
-            throw BronzeException.Invalid("key", "stay under the store's root folder", key);
-        return path;
+        using SafeFileHandle root = OpenRoot(key);
+        SafeFileHandle? file = RootedFileSystem.TryOpen(root, key, flags, out int errno);
+        if (file is not null) return file;
+        if (errno is LinuxCalls.ENoEnt or LinuxCalls.ENotDir)
+            return missingIsNull ? null : throw BronzeException.NotFound($"object '{key}' in {Description}");
+        if (errno is LinuxCalls.ELoop or LinuxCalls.EXDev) throw LinkOnPath(key);
+        throw StoreFailure($"cannot open '{key}' in {Description}", RootedFileSystem.Failure("openat2", key, errno));
     }
+
+    private SafeFileHandle OpenRoot(string key) => StoreIo(key, "open the root folder", () => RootedFileSystem.OpenRoot(Root));
+
+    private BronzeException LinkOnPath(string key) => new(BronzeErrorKind.Conflict,
+        $"Local store: the path of '{key}' in {Description} crosses a symbolic link; the store never follows links below its root.");
+
+    private BronzeException NotAnObject(string key, EntryKind kind) => new(BronzeErrorKind.Conflict,
+        $"Local store: '{key}' in {Description} is a {Describe(kind)}, not a regular file; the store never opens one.");
+
+    private static string Describe(EntryKind kind) => kind switch
+    {
+        EntryKind.SymbolicLink => "symbolic link",
+        EntryKind.Directory => "folder",
+        _ => "FIFO, socket or device",
+    };
 
     private static BronzeException StoreFailure(string what, Exception inner) =>
         new(BronzeErrorKind.StoreFailure, $"Local store: {what}: {inner.Message}", innerException: inner);

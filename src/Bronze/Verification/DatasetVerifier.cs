@@ -39,6 +39,12 @@ public sealed class DatasetVerifier
         var others = new List<VerificationIssue>();
         await foreach (ObjectInfo info in _store.ListAsync(folder, cancellationToken).ConfigureAwait(false))
         {
+            if (info.Kind != ObjectKind.Object)
+            {
+                others.Add(new VerificationIssue(VerificationIssueKind.NotARegularFile, info.Key, NotAnObject(info)));
+                continue;
+            }
+
             if (PartitionRef.TryParse(info.Key, _options.Prefix, out PartitionRef? partition) && partition.Dataset == dataset
                 && info.Key != partition.DirectoryKey(_options.Prefix))
             {
@@ -66,6 +72,13 @@ public sealed class DatasetVerifier
             }).ConfigureAwait(false);
         return new VerificationReport(results, others, clock.Elapsed);
     }
+
+    private static string NotAnObject(ObjectInfo info) => info.Kind switch
+    {
+        ObjectKind.SymbolicLink => $"{info.Key} is a symbolic link; Bronze never follows links in a dataset, so whatever it points to is not part of it.",
+        ObjectKind.SpecialFile => $"{info.Key} is a FIFO, socket or device, not a regular file; Bronze never opens one.",
+        _ => $"{info.Key} is a folder that cannot be read; what it holds is unknown.",
+    };
 
     private List<PartitionObjects> Targets(SortedDictionary<(long Start, long End), PartitionObjects> found, List<VerificationIssue> others)
     {

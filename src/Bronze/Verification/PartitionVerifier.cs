@@ -39,23 +39,46 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
             return Result(null, null);
         }
 
-        DataFileDigest digest = await DataFileDigest.ReadAsync(store, dataKey, TailLength, cancellationToken).ConfigureAwait(false);
-        long? rows = await ReadRowCountAsync(dataKey, digest, cancellationToken).ConfigureAwait(false);
+        DataFileDigest digest;
+        try
+        {
+            digest = await DataFileDigest.ReadAsync(store, dataKey, TailLength, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BronzeException e)
+        {
+            // An unreadable object (permissions, a link, a FIFO, gone since the listing) fails this partition only.
+            Issue(VerificationIssueKind.UnreadableDataFile, dataKey, $"The data file cannot be read: {e.Message}");
+            return Result(null, objects.Data.Size);
+        }
+
+        ParquetFileInfo? footer = await ReadFooterAsync(dataKey, digest, cancellationToken).ConfigureAwait(false);
+        long? rows = footer?.RowCount;
         if (rows is { } count && count > _partition.End - _partition.Start + 1)
             Issue(VerificationIssueKind.RowCountMismatch, dataKey, $"The footer says {count} rows, more than the range {_partition.Start}-{_partition.End} holds.");
         if (entry is not null) CompareWithManifest(dataKey, entry, digest, rows);
+        if (footer is not null)
+        {
+            foreach ((VerificationIssueKind kind, string message) in FooterChecks.Check(footer, _partition, entry)) Issue(kind, dataKey, message);
+        }
+
         return Result(rows, digest.Size);
     }
 
     private async Task<ManifestTableEntry?> ReadManifestAsync(string key, CancellationToken cancellationToken)
     {
         byte[] json;
-        Stream stream = await store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        try
         {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            json = buffer.ToArray();
+            Stream stream = await store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                json = await ManifestSerializer.ReadBoundedAsync(stream, key, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (BronzeException e)
+        {
+            Issue(VerificationIssueKind.InvalidManifest, key, $"The manifest cannot be read: {e.Message}");
+            return null;
         }
 
         IReadOnlyList<string> violations = ManifestSchemaValidator.Instance.Validate(json);
@@ -99,22 +122,28 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
         return entry;
     }
 
-    private async Task<long?> ReadRowCountAsync(string key, DataFileDigest digest, CancellationToken cancellationToken)
+    private async Task<ParquetFileInfo?> ReadFooterAsync(string key, DataFileDigest digest, CancellationToken cancellationToken)
     {
         try
         {
             if (digest.Tail.Length >= 8)
             {
                 uint footerLength = BinaryPrimitives.ReadUInt32LittleEndian(digest.Tail.AsSpan(digest.Tail.Length - 8));
-                if (footerLength + 8L > digest.Tail.Length && footerLength + 8L <= digest.Size && footerLength <= ParquetFooterReader.MaxFooterLength)
+                if (footerLength > FooterChecks.MaxFooterLength(digest.Size))
+                {
+                    Issue(VerificationIssueKind.UnreadableDataFile, key,
+                        $"The footer claims {footerLength} bytes, more than a {digest.Size}-byte data file can legitimately have ({FooterChecks.MaxFooterLength(digest.Size)}).");
+                    return null;
+                }
+
+                if (footerLength + 8L > digest.Tail.Length && footerLength + 8L <= digest.Size)
                     digest = await DataFileDigest.ReadAsync(store, key, (int)footerLength + 8, cancellationToken).ConfigureAwait(false);
             }
 
             using Stream view = digest.OpenFooterView();
-            ParquetFileInfo info = await ParquetFooterReader.ReadAsync(view, cancellationToken).ConfigureAwait(false);
-            return info.RowCount;
+            return await ParquetFooterReader.ReadAsync(view, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ParquetException or InvalidOperationException)
+        catch (Exception e) when (e is ParquetException or InvalidOperationException or BronzeException)
         {
             Issue(VerificationIssueKind.UnreadableDataFile, key, $"The data file is not a readable Parquet file: {e.Message}");
             return null;

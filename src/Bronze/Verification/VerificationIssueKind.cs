@@ -32,4 +32,16 @@ public enum VerificationIssueKind
 
     /// <summary>An object under the table's folder is not part of the layout.</summary>
     UnexpectedFile,
+
+    /// <summary>A symbolic link, FIFO, socket, device or unreadable folder where the layout has objects; never followed or opened.</summary>
+    NotARegularFile,
+
+    /// <summary>The data file's schema is not the table's.</summary>
+    SchemaMismatch,
+
+    /// <summary>The column chunks' codec differs from the manifest's.</summary>
+    CodecMismatch,
+
+    /// <summary>The ledger_sequence statistics lie outside the partition or differ from the manifest's first/last ledger.</summary>
+    LedgerRangeMismatch,
 }

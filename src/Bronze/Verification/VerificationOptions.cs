@@ -7,6 +7,12 @@ namespace Bronze.Verification;
 /// <summary>What a <see cref="DatasetVerifier"/> checks. Every default is documented on its property.</summary>
 public sealed record VerificationOptions
 {
+    /// <summary>
+    /// The most partitions a range may name: each missing one is reported, so the report grows with the range, and a
+    /// range past what exists would fill memory with "missing" before reading anything.
+    /// </summary>
+    public const int MaxRangePartitions = 1_000_000;
+
     /// <summary>The table to verify.</summary>
     public required DatasetRef Dataset { get; init; }
 
@@ -39,7 +45,13 @@ public sealed record VerificationOptions
         StoragePrefix.Validate(Prefix);
         if (Start is null != End is null)
             throw BronzeException.Invalid(Start is null ? "start" : "end", "be given together with " + (Start is null ? "end" : "start"));
-        if (Start is { } start && End is { } end) _ = PartitionRef.Cover(Dataset, start, end, PartitionSize);
+        if (Start is { } start && End is { } end && PartitionRef.Cover(Dataset, start, end, PartitionSize).Count > MaxRangePartitions)
+        {
+            throw BronzeException.Invalid(
+                "end", $"leave at most {MaxRangePartitions} partitions to verify (without a range, verify checks every partition found)",
+                end.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (Parallelism is < 1 or > Copier.CopierOptions.MaxParallelism)
         {
             throw BronzeException.Invalid(

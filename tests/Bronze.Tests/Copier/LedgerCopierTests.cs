@@ -72,10 +72,8 @@ public sealed class LedgerCopierTests
     {
         using var fixture = new CopierFixture();
         using var other = new CopierFixture();
-        await other.Copier().RunAsync(Token);
-        PartitionRef partition = CopierFixture.Ledgers.Partition(10, 19);
-        await fixture.Store.PutFileIfAbsentAsync(partition.DataKey("lake"), other.PathOf(partition.DataKey("lake")), Token);
-        var planBefore = await fixture.Copier().PlanAsync(Token);
+        await StoreAnotherRunsDataFileAsync(fixture, other);
+        var planBefore = await fixture.Copier().PlanAsync(Token).ToListAsync(Token);
 
         CopyRunSummary summary = await fixture.Copier().RunAsync(Token);
 
@@ -84,6 +82,20 @@ public sealed class LedgerCopierTests
         Assert.Equal(other.Snapshot().Where(f => f.Key.EndsWith(".parquet", StringComparison.Ordinal)),
             fixture.Snapshot().Where(f => f.Key.EndsWith(".parquet", StringComparison.Ordinal)));
         Assert.True((await new DatasetVerifier(fixture.Store, new VerificationOptions { Dataset = CopierFixture.Ledgers, Prefix = "lake" }).VerifyAsync(Token)).IsValid);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnotherWriterStoredTheSameDataFileFirst_CountsItHealedWithItsRowsAndBytes()
+    {
+        using var fixture = new CopierFixture();
+        using var other = new CopierFixture();
+        await StoreAnotherRunsDataFileAsync(fixture, other);
+
+        CopyRunSummary summary = await fixture.Copier(store: new DataHidingStore(fixture.Store)).RunAsync(Token);
+
+        Assert.Equal((2, 1, 0), (summary.Written, summary.Healed, summary.Skipped));
+        Assert.Equal(29, summary.Rows);
+        Assert.Equal(other.Snapshot().Where(f => f.Key.EndsWith(".parquet", StringComparison.Ordinal)).Sum(f => new FileInfo(other.PathOf(f.Key)).Length), summary.Bytes);
     }
 
     [Fact]
@@ -119,7 +131,7 @@ public sealed class LedgerCopierTests
         }, Token);
         SortedDictionary<string, string> before = fixture.Snapshot();
 
-        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(0, 39)).PlanAsync(Token);
+        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(0, 39)).PlanAsync(Token).ToListAsync(Token);
 
         Assert.Equal([PlannedStatus.Complete, PlannedStatus.Incomplete, PlannedStatus.Conflict, PlannedStatus.New], plan.Select(p => p.Status));
         Assert.Contains("data file", plan[2].Detail, StringComparison.Ordinal);
@@ -142,7 +154,7 @@ public sealed class LedgerCopierTests
             Tables = new Dictionary<string, ManifestTableEntry> { ["ledgers_lcm_raw"] = manifest.Tables["ledgers_lcm_raw"] with { File = "part-10-19.parquet" } },
         }, Token);
 
-        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(10, 19)).PlanAsync(Token);
+        IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(10, 19)).PlanAsync(Token).ToListAsync(Token);
         VerificationReport report = await new DatasetVerifier(
             fixture.Store, new VerificationOptions { Dataset = CopierFixture.Ledgers, Prefix = "lake", Start = 10, End = 19, PartitionSize = 10 }).VerifyAsync(Token);
 
@@ -228,5 +240,13 @@ public sealed class LedgerCopierTests
         var error = Assert.Throws<Bronze.Errors.BronzeException>(() => fixture.Copier(CopierFixture.Options(start, end, size)));
 
         Assert.Equal(field, error.Field);
+    }
+
+    /// <summary>Copies the range into <paramref name="other"/> and puts its data file of 10-19 alone into <paramref name="fixture"/>.</summary>
+    private static async Task StoreAnotherRunsDataFileAsync(CopierFixture fixture, CopierFixture other)
+    {
+        await other.Copier().RunAsync(Token);
+        string key = CopierFixture.Ledgers.Partition(10, 19).DataKey("lake");
+        await fixture.Store.PutFileIfAbsentAsync(key, other.PathOf(key), Token);
     }
 }

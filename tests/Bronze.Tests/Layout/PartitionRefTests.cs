@@ -133,6 +133,26 @@ public sealed class PartitionRefTests
         Assert.Equal([(7L, 7L), (8L, 8L)], PartitionRef.Cover(Ledgers, 7, 8, 1).Select(p => (p.Start, p.End)));
     }
 
+    [Fact]
+    public void Cover_HundredMillionPartitions_AllocatesAlmostNothing()
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        IReadOnlyList<PartitionRef> partitions = PartitionRef.Cover(Ledgers, 0, 99_999_999, 1);
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 4096);
+        Assert.Equal(100_000_000, partitions.Count);
+        Assert.Equal((99_999_999L, 99_999_999L), (partitions[^1].Start, partitions[^1].End));
+    }
+
+    [Fact]
+    public void Cover_EndAtLongMaxValue_GivesTheLastPartitionWithoutOverflow()
+    {
+        IReadOnlyList<PartitionRef> partitions = PartitionRef.Cover(Ledgers, 0, long.MaxValue, 1L << 62);
+
+        Assert.Equal([(0L, (1L << 62) - 1), (1L << 62, long.MaxValue)], partitions.Select(p => (p.Start, p.End)));
+    }
+
     [Theory]
     [InlineData(0, 9999, 0, "partition_size")]
     [InlineData(0, 9999, -5, "partition_size")]
@@ -140,6 +160,7 @@ public sealed class PartitionRefTests
     [InlineData(0, 10000, 10000, "end")]
     [InlineData(10000, 9999, 10000, "end")]
     [InlineData(-10000, 9999, 10000, "start")]
+    [InlineData(0, long.MaxValue, 1, "partition_size")]
     public void Cover_BadRangeOrSize_NamesTheField(long start, long end, long size, string field)
     {
         var error = Assert.Throws<BronzeException>(() => PartitionRef.Cover(Ledgers, start, end, size));

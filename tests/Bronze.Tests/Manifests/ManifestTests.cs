@@ -72,6 +72,64 @@ public sealed class ManifestTests
         Assert.Equal(manifest.Tables["ledgers_lcm_raw"], back.Tables["ledgers_lcm_raw"]);
     }
 
+    [Theory]
+    [InlineData("\"row_count\": 9999", "\"row_count\": 9999, \"row_count\": 1")]
+    [InlineData("\"start\": 0", "\"start\": 0, \"start\": 5")]
+    public void Deserialize_DuplicateKey_ThrowsIntegrityMismatch(string find, string replace)
+    {
+        string json = Encoding.UTF8.GetString(ManifestSerializer.Serialize(Sample())).Replace(find, replace, StringComparison.Ordinal)
+            .Replace("\n", "", StringComparison.Ordinal);
+        Assert.Contains(replace, json, StringComparison.Ordinal);
+
+        var error = Assert.Throws<BronzeException>(() => ManifestSerializer.Deserialize(Encoding.UTF8.GetBytes(json), "m"));
+
+        Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
+    }
+
+    [Fact]
+    public async Task DeserializeAsync_LongerThanAnyManifest_ThrowsAfterReadingOnlyTheLimit()
+    {
+        var endless = new CountingZeroStream();
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => ManifestSerializer.DeserializeAsync(endless, "m", TestContext.Current.CancellationToken));
+
+        Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
+        Assert.InRange(endless.BytesRead, ManifestSerializer.MaxLength + 1, ManifestSerializer.MaxLength + 1);
+    }
+
+    /// <summary>An endless stream of zeros that counts what was read from it.</summary>
+    private sealed class CountingZeroStream : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            BytesRead += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     [Fact]
     public void Create_CreatedAt_IsUtcToTheSecond()
     {

@@ -55,7 +55,7 @@ public sealed class LocalStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ListAsync_HiddenTempAndForeignFiles_AreNotListed()
+    public async Task ListAsync_TempFilesAndForeignNames_ListsForeignNamesButNeverTempFiles()
     {
         await Put("p/a", [1]);
         await File.WriteAllBytesAsync(Path.Join(_store.Root, "p", LocalStore.TempFilePrefix + "abc"), [1, 2], Ct);
@@ -65,7 +65,7 @@ public sealed class LocalStoreTests : IDisposable
 
         List<ObjectInfo> listed = await ListAll("");
 
-        Assert.Equal([new ObjectInfo("p/a", 1)], listed);
+        Assert.Equal([new ObjectInfo(".hidden-folder/b", 2), new ObjectInfo("p/a", 1), new ObjectInfo("p/not a key.txt", 2)], listed);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Bronze.Storage.Native;
 using Bronze.Testing;
+using Microsoft.Win32.SafeHandles;
 
 namespace Bronze.Tests.Storage;
 
@@ -50,22 +51,18 @@ public sealed class PosixFileSystemTests : IDisposable
     [Fact]
     public void Publish_MissingTemp_ThrowsIOException()
     {
-        SkipOnWindows();
+        using SafeFileHandle folder = RootedFileSystem.OpenRoot(_temp.Path);
 
-        Assert.Throws<IOException>(() => PosixFileSystem.PublishNoReplace(Path.Join(_temp.Path, ".gone"), Path.Join(_temp.Path, "final")));
+        Assert.Throws<IOException>(() => PosixFileSystem.PublishNoReplace(folder, ".gone", "final"));
     }
 
-    [Fact]
-    public void FsyncDirectory_MissingFolder_ThrowsIOException()
+    private PosixFileSystem.PublishResult Publish(string temp, string final, bool linkFallback)
     {
-        SkipOnWindows();
-
-        PosixFileSystem.FsyncDirectory(_temp.Path);
-        Assert.Throws<IOException>(() => PosixFileSystem.FsyncDirectory(Path.Join(_temp.Path, "missing")));
+        using SafeFileHandle folder = RootedFileSystem.OpenRoot(_temp.Path);
+        return linkFallback
+            ? PosixFileSystem.LinkNoReplace(folder, Path.GetFileName(temp), Path.GetFileName(final))
+            : PosixFileSystem.PublishNoReplace(folder, Path.GetFileName(temp), Path.GetFileName(final));
     }
-
-    private static PosixFileSystem.PublishResult Publish(string temp, string final, bool linkFallback) =>
-        linkFallback ? PosixFileSystem.LinkNoReplace(temp, final) : PosixFileSystem.PublishNoReplace(temp, final);
 
     private static void SkipOnWindows() => Assert.SkipWhen(OperatingSystem.IsWindows(), "POSIX calls only.");
 

@@ -1,0 +1,127 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Bronze.Storage.Native;
+
+/// <summary>
+/// The Linux system calls behind <see cref="RootedFileSystem"/>: every path is resolved relative to an open folder,
+/// so no name can be swapped for a symbolic link between a check and its use.
+/// </summary>
+internal static class LinuxCalls
+{
+    public const int ENoEnt = 2;
+    public const int EIntr = 4;
+    public const int EAgain = 11;
+    public const int EAccess = 13;
+    public const int EExist = 17;
+    public const int EXDev = 18;
+    public const int ENotDir = 20;
+    public const int EIsDir = 21;
+    public const int EInval = 22;
+    public const int ENoSys = 38;
+    public const int ELoop = 40;
+    public const int ENotSup = 95;
+
+    public const int ORdOnly = 0;
+    public const int OWrOnly = 1;
+    public const int OCreat = 0x40;
+    public const int OExcl = 0x80;
+    public const int ONonBlock = 0x800;
+    public const int OCloexec = 0x80000;
+    public const int OPath = 0x200000;
+
+    public const int AtFdCwd = -100;
+    public const int AtSymlinkNoFollow = 0x100;
+    public const int AtEmptyPath = 0x1000;
+
+    public const ulong ResolveNoMagicLinks = 0x02;
+    public const ulong ResolveNoSymlinks = 0x04;
+    public const ulong ResolveBeneath = 0x08;
+
+    public const uint RenameNoReplace = 1;
+
+    private const long SysOpenat2 = 437; // the same number on every Linux architecture (added after the 5.1 unification)
+    private const uint StatxBasicStats = 0x7ff;
+
+    /// <summary>O_DIRECTORY: its value differs between architectures.</summary>
+    public static int ODirectory => IsArm ? 0x4000 : 0x10000;
+
+    /// <summary>O_NOFOLLOW: its value differs between architectures.</summary>
+    public static int ONoFollow => IsArm ? 0x8000 : 0x20000;
+
+    private static bool IsArm => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm;
+
+    /// <summary>openat2(2); returns the fd or -1 with errno set.</summary>
+    public static long Openat2(SafeFileHandle directory, string path, int flags, ulong resolve)
+    {
+        var how = new OpenHow { Flags = (ulong)(uint)flags, Mode = 0, Resolve = resolve };
+        return syscall(SysOpenat2, directory, path, ref how, (nuint)Marshal.SizeOf<OpenHow>());
+    }
+
+    /// <summary>statx(2) of <paramref name="path"/> relative to <paramref name="directory"/>, never following a link.</summary>
+    public static int Stat(SafeFileHandle directory, string path, out StatxBuffer buffer) =>
+        statx(directory, path, AtSymlinkNoFollow | (path.Length == 0 ? AtEmptyPath : 0), StatxBasicStats, out buffer);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct OpenHow
+    {
+        public ulong Flags;
+        public ulong Mode;
+        public ulong Resolve;
+    }
+
+    /// <summary>struct statx: the same layout on every Linux architecture.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
+    public struct StatxBuffer
+    {
+        [FieldOffset(28)] public ushort Mode;
+        [FieldOffset(40)] public ulong Size;
+        [FieldOffset(112)] public long ModifiedSeconds;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern long syscall(long number, SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, ref OpenHow how, nuint size);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int statx(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, out StatxBuffer buffer);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "openat")]
+    public static extern int OpenAt(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
+    public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "mkdirat")]
+    public static extern int MkdirAt(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "renameat2")]
+    public static extern int RenameAt2(
+        SafeFileHandle olddirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath,
+        SafeFileHandle newdirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath, uint flags);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "linkat")]
+    public static extern int LinkAt(
+        SafeFileHandle olddirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath,
+        SafeFileHandle newdirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath, int flags);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "unlinkat")]
+    public static extern int UnlinkAt(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "fsync")]
+    public static extern int Fsync(SafeFileHandle fd);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "dup")]
+    public static extern int Dup(SafeFileHandle fd);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "fdopendir")]
+    public static extern IntPtr FdOpenDir(int fd);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "readdir")]
+    public static extern IntPtr ReadDir(IntPtr directory);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "closedir")]
+    public static extern int CloseDir(IntPtr directory);
+
+    [DllImport("libc", SetLastError = true, EntryPoint = "close")]
+    public static extern int Close(int fd);
+}
