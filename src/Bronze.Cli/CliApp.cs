@@ -51,7 +51,9 @@ public static class CliApp
                 "verify" => await VerifyCommand.RunAsync(VerifySettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
                 "inspect" => await InspectCommand.RunAsync(parse.GetValue(options.File), console, cancellationToken).ConfigureAwait(false),
                 "ls" => await ListCommand.RunAsync(ListSettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
-                _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify, ls or inspect (see bronze --help).", null),
+                "lake" => await LakeCommand.RunAsync(
+                    SourceSettings.Read(reader, options, new Dictionary<string, string>()), console, cancellationToken).ConfigureAwait(false),
+                _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify, ls, inspect or lake (see bronze --help).", null),
             };
             console.Flush();
             return exit;

@@ -99,7 +99,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
     /// <inheritdoc/>
     public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        string name = ObjectName(key);
+        string name = ObjectName(key, readable: true);
         try
         {
             GcsObject item = await _client.GetObjectAsync(_options.Bucket, name, new GetObjectOptions { RetryOptions = RetryOptions.Never }, cancellationToken)
@@ -119,7 +119,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
     /// <inheritdoc/>
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        return GcsMediaDownload.OpenAsync(_client.Service, _options.Bucket, ObjectName(key), Describe(key), cancellationToken);
+        return GcsMediaDownload.OpenAsync(_client.Service, _options.Bucket, ObjectName(key, readable: true), Describe(key), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -184,11 +184,11 @@ public sealed class GcsStore : IObjectStore, IDisposable
 
     /// <summary>
     /// Checks the key and returns the object's name in the bucket; Cloud Storage allows at most 1,024 bytes (keys are
-    /// ASCII, so characters are bytes).
+    /// ASCII, so characters are bytes). Keys only read may name a hidden object (<see cref="ObjectKey.ValidateReadable"/>).
     /// </summary>
-    private string ObjectName(string key)
+    private string ObjectName(string key, bool readable = false)
     {
-        string name = ObjectKey.Join(_options.Prefix, ObjectKey.Validate(key));
+        string name = ObjectKey.Join(_options.Prefix, readable ? ObjectKey.ValidateReadable(key) : ObjectKey.Validate(key));
         if (name.Length > ObjectKey.MaxLength)
         {
             throw BronzeException.Invalid(

@@ -92,7 +92,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// <inheritdoc />
     public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        CheckKey(key);
+        CheckKey(key, readable: true);
         var request = new GetObjectMetadataRequest { BucketName = Options.Bucket, Key = _context.BucketKey(key) };
         GetObjectMetadataResponse? head = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
         {
@@ -115,7 +115,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// <inheritdoc />
     public async Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        CheckKey(key);
+        CheckKey(key, readable: true);
         var request = new GetObjectRequest { BucketName = Options.Bucket, Key = _context.BucketKey(key) };
         GetObjectResponse? response = await _context.RunAsync($"reading '{key}' in {Description}", _context.Deadline(), async t =>
         {
@@ -255,9 +255,10 @@ public sealed class S3Store : IObjectStore, IDisposable
     /// Checks the key before any request: its rules, and S3's limit of 1,024 bytes for the key in the bucket, root
     /// prefix included (keys are ASCII, so characters are bytes).
     /// </summary>
-    private void CheckKey(string key)
+    private void CheckKey(string key, bool readable = false)
     {
-        ObjectKey.Validate(key);
+        if (readable) ObjectKey.ValidateReadable(key);
+        else ObjectKey.Validate(key);
         int length = _context.BucketKey(key).Length;
         if (length > ObjectKey.MaxLength)
         {

@@ -114,7 +114,7 @@ public sealed record S3StoreOptions
     /// <c>S3_REGION</c> (then <c>AWS_REGION</c>). Query options: <c>endpoint</c>, <c>region</c>, <c>path-style</c>,
     /// <c>conditional-multipart</c>, <c>checksum-sha256</c>, <c>multipart-threshold</c>, <c>part-size</c>,
     /// <c>parallel-parts</c>, <c>memory-buffer</c>, <c>spool-dir</c>, <c>connect-timeout</c>,
-    /// <c>request-timeout</c>, <c>max-retries</c> (sizes like <c>16MiB</c>, durations like <c>5s</c>).
+    /// <c>request-timeout</c>, <c>max-retries</c>, <c>anonymous</c> (unsigned requests, for public buckets) (sizes like <c>16MiB</c>, durations like <c>5s</c>).
     /// </summary>
     /// <param name="url">The URL.</param>
     /// <returns>The validated options.</returns>

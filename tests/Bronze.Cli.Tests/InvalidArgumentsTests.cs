@@ -15,7 +15,11 @@ public sealed class InvalidArgumentsTests
         { ["--era", "../x"], "--era" },
         { ["--prefix", "/abs"], "--prefix must not start with '/'" },
         { ["--table", "other"], "--table must be ledgers_lcm_raw" },
-        { ["--source", "galexie"], "--source must be synthetic" },
+        { ["--source", "galexie"], "is not a galexie lake: it has no .config.json" },
+        { ["--source", "ftp://lake"], "--source must be a local path or a file://, s3:// or gs:// URL" },
+        { ["--end", "latest"], "can be latest only when copying from a galexie lake" },
+        { ["--network-passphrase", "P"], "applies only to a galexie lake source" },
+        { ["--reads-in-flight", "0"], "--reads-in-flight must be at least 1" },
         { ["--xdr-mean-bytes", "10"], "--xdr-mean-bytes must be between" },
         { ["--bogus"], "--bogus" },
         { ["--shard", "4/4"], "--shard must have an index I from 0 to N-1 = 3" },
@@ -36,6 +40,8 @@ public sealed class InvalidArgumentsTests
         { "VERSION_LABEL", "v/1", "VERSION_LABEL must not contain path separators" },
         { "STORAGE_PREFIX", "a//b", "STORAGE_PREFIX must not contain an empty segment" },
         { "STORAGE_BACKEND", "ftp", "STORAGE_BACKEND must be one of local, s3, gcs" },
+        { "LEDGER_SOURCE", "ftp://lake", "LEDGER_SOURCE must be a local path or a file://, s3:// or gs:// URL" },
+        { "NETWORK_PASSPHRASE", "P", "NETWORK_PASSPHRASE applies only to a galexie lake source" },
         { "LOCAL_DIR", "", "LOCAL_DIR is set but empty" },
     };
 

@@ -111,10 +111,23 @@ public abstract partial class ObjectStoreContractTests
     /// <summary>Keys every store must reject before any I/O.</summary>
     public static TheoryData<string> InvalidKeys() =>
     [
-        "", "/a", "a/", "a//b", ".", "..", "../a", "a/../b", "a/./b", "./a", ".hidden", "a/.bronze-tmp-1", "a b", "a\\b",
+        "", "/a", "a/", "a//b", ".", "..", "../a", "a/../b", "a/./b", "./a", "a/.bronze-tmp-1", ".hidden/a", "a b", "a\\b",
         "a\u0000b", "a\nb", "\u00e4", "a?b", "a*b", "a:b", "a~b", "a+b", "a%2Fb",
         new string('x', ObjectKey.MaxSegmentLength + 1), string.Join('/', Enumerable.Repeat(new string('y', 200), 6)),
     ];
+
+    [Fact]
+    public async Task HiddenKey_ReadsAllowedWritesRejected()
+    {
+        // A galexie lake's .config.json is read through the stores; no store ever writes a hidden name.
+        string missingFile = Path.Join(Path.GetTempPath(), "bronze-contract-missing-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Null(await Store.StatAsync("a/.config.json", Ct));
+        Assert.Equal(BronzeErrorKind.NotFound, (await Assert.ThrowsAsync<BronzeException>(() => Store.OpenReadAsync(".config.json", Ct))).Kind);
+        Assert.Equal(BronzeErrorKind.InvalidInput, (await Assert.ThrowsAsync<BronzeException>(() => Store.PutIfAbsentAsync(".hidden", new UnreadableStream(), Ct))).Kind);
+        Assert.Equal(BronzeErrorKind.InvalidInput, (await Assert.ThrowsAsync<BronzeException>(() => Store.PutFileIfAbsentAsync("a/.hidden", missingFile, Ct))).Kind);
+        Assert.Empty(await ListAllAsync(""));
+    }
 
     [Theory]
     [MemberData(nameof(InvalidKeys))]

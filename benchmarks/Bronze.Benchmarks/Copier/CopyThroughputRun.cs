@@ -54,7 +54,9 @@ public sealed class CopyThroughputRun : IThroughputRun
             }
 
             rows.Clear();
-            (long peakKiB, int exit) = await PeakRssAsync(folder, quick, cancellationToken);
+            (long peakKiB, int exit) = await BronzeProcessPeak.RunAsync(
+            ["copy", "--dest", Path.Join(folder, "rss"), "--parallel", "2", "--start", "0", "--end", quick ? "999" : "39999",
+             "--partition-size", quick ? "250" : "10000", "--xdr-mean-bytes", quick ? "2048" : "20480", "--json"], cancellationToken);
 
             Console.WriteLine($"rows per partition {size}, XDR per partition {xdr / 1e6:F1} MB, machine load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             Console.WriteLine($"best of {rounds} interleaved rounds each");
@@ -99,36 +101,6 @@ public sealed class CopyThroughputRun : IThroughputRun
 
     private static void Print(string what, Figure figure, Figure limit) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {what,-40} {figure.WallRate / 1e6,7:F1} MB/s wall ({figure.WallRate / limit.WallRate:F2}x)  {figure.CpuRate / 1e6,7:F1} MB/cpu-s ({figure.CpuRate / limit.CpuRate:F2}x)"));
-
-    // Polls /proc/<pid>/status: VmHWM is the process's high-water mark, so the last value read is its peak so far.
-    private static async Task<(long PeakKiB, int Exit)> PeakRssAsync(string folder, bool quick, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in (string[])[Path.Join(AppContext.BaseDirectory, "Bronze.Cli.dll"), "copy", "--dest", Path.Join(folder, "rss"), "--parallel", "2",
-            "--start", "0", "--end", quick ? "999" : "39999", "--partition-size", quick ? "250" : "10000", "--xdr-mean-bytes", quick ? "2048" : "20480", "--json"])
-            start.ArgumentList.Add(arg);
-        using Process process = Process.Start(start)!;
-        Task drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(cancellationToken), process.StandardError.ReadToEndAsync(cancellationToken));
-        long peak = 0;
-        while (!process.HasExited)
-        {
-            try
-            {
-                string? line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-                if (line is not null) peak = Math.Max(peak, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
-            }
-            catch (IOException)
-            {
-                // The process exited between the check and the read.
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-
-        await drain;
-        await process.WaitForExitAsync(cancellationToken);
-        return (peak, process.ExitCode);
-    }
 
     private sealed record Figure(long Bytes, double WallSeconds, double CpuSeconds)
     {

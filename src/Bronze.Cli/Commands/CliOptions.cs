@@ -26,7 +26,8 @@ internal sealed class CliOptions
 
     public Option<string?> Start { get; } = Text("--start", "First ledger, a multiple of the partition size. Env: LEDGER_START.");
 
-    public Option<string?> End { get; } = Text("--end", "Last ledger, inclusive, one less than a multiple of the partition size. Env: LEDGER_END.");
+    public Option<string?> End { get; } = Text("--end",
+        "Last ledger, inclusive, one less than a multiple of the partition size; copy from a lake: or latest (the last partition the lake holds whole). Env: LEDGER_END.");
 
     public Option<string?> PartitionSize { get; } = Text("--partition-size",
         $"Ledgers per partition. Env: PARTITION_SIZE. Default {CopierOptions.DefaultPartitionSize}.");
@@ -35,7 +36,15 @@ internal sealed class CliOptions
 
     public Option<string?> Codec { get; } = Text("--codec", "Parquet codec: zstd, snappy, gzip, brotli or none. Default zstd.");
 
-    public Option<string?> Source { get; } = Text("--source", "Where ledgers come from: synthetic (deterministic generated ledgers). Default synthetic.");
+    public Option<string?> Source { get; } = Text("--source",
+        "Where ledgers come from: synthetic (deterministic generated ledgers), or a galexie lake: a local path, file:///path, "
+        + "s3://bucket/prefix?endpoint=URL&region=R or gs://bucket/prefix. Env: LEDGER_SOURCE. Default synthetic.");
+
+    public Option<string?> NetworkPassphrase { get; } = Text("--network-passphrase",
+        "A lake's network passphrase, checked against its .config.json; needed for networks other than pubnet, testnet and futurenet. Env: NETWORK_PASSPHRASE.");
+
+    public Option<string?> ReadsInFlight { get; } = Text("--reads-in-flight",
+        $"Lake batch files read at once per partition (GETs in flight on S3 and GCS). Default {Bronze.Galexie.GalexieSourceOptions.DefaultMaxReadsInFlight}.");
 
     public Option<string?> XdrMean { get; } = Text("--xdr-mean-bytes",
         $"Synthetic source: mean XDR size in bytes (log-normal). Default {SyntheticLedgerOptions.DefaultMeanXdrBytes}.");

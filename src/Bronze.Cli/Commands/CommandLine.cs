@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Bronze.Cli.Commands;
 
-/// <summary>The command tree of <c>bronze</c>: copy, verify, ls and inspect, with their flags and help.</summary>
+/// <summary>The command tree of <c>bronze</c>: copy, verify, ls, inspect and lake, with their flags and help.</summary>
 internal static class CommandLine
 {
     public static RootCommand Build(CliOptions o)
@@ -16,7 +16,7 @@ internal static class CommandLine
         var copy = new Command("copy",
             "Copy a ledger range into the dataset: skips complete partitions, heals incomplete ones, writes the rest; never overwrites. "
             + "Default: ledgers 0-99999 from the synthetic source to ./output. " + ExitCodes.HelpText);
-        foreach (Option option in Common(o).Concat([o.Start, o.End, o.PartitionSize, o.Parallel, o.Codec, o.Source, o.XdrMean, o.Shard, o.DryRun]))
+        foreach (Option option in Common(o).Concat([o.Start, o.End, o.PartitionSize, o.Parallel, o.Codec, o.Source, o.NetworkPassphrase, o.ReadsInFlight, o.XdrMean, o.Shard, o.DryRun]))
             copy.Options.Add(option);
 
         var verify = new Command("verify",
@@ -35,11 +35,14 @@ internal static class CommandLine
             + "Exit codes: 0 ok; 1 the file cannot be read (missing, I/O); 2 invalid arguments; 3 not Parquet, truncated, corrupt or encrypted.");
         inspect.Arguments.Add(o.File);
         inspect.Options.Add(o.Json);
+        var lake = new Command("lake", "Show a galexie lake's config and its oldest and newest ledger (--source). " + ExitCodes.HelpText);
+        foreach (Option option in new Option[] { o.Source, o.Json }) lake.Options.Add(option);
 
         root.Subcommands.Add(copy);
         root.Subcommands.Add(verify);
         root.Subcommands.Add(ls);
         root.Subcommands.Add(inspect);
+        root.Subcommands.Add(lake);
         return root;
     }
 

@@ -2,6 +2,7 @@ using Bronze.Cli.Output;
 using Bronze.Cli.Settings;
 using Bronze.Cli.Stores;
 using Bronze.Copier;
+using Bronze.Sources;
 using Bronze.Layout;
 using Bronze.Storage;
 
@@ -15,23 +16,36 @@ internal static class CopyCommand
 
     public static async Task<int> RunAsync(CopySettings settings, CliConsole console, CancellationToken cancellationToken)
     {
-        if (settings.DryRun) return await DryRunAsync(settings, console, cancellationToken).ConfigureAwait(false);
+        // The source is opened and checked first: a lake that fails a check leaves nothing written, not even a folder.
+        var notices = new NoticeReporter(console);
+        using OpenedSource source = await SourceFactory.OpenAsync(settings.Source, settings.Dataset.Dataset, notices, cancellationToken).ConfigureAwait(false);
+        CopierOptions? range = await LatestRange.ResolveAsync(settings, source, console, cancellationToken).ConfigureAwait(false);
+        if (range is null) return ExitCodes.Ok;
+        settings = settings with { Copier = range };
+        int exit = settings.DryRun
+            ? await DryRunAsync(settings, source.Source, console, cancellationToken).ConfigureAwait(false)
+            : await CopyAsync(settings, source.Source, console, cancellationToken).ConfigureAwait(false);
+        notices.Finish();
+        return exit;
+    }
 
+    private static async Task<int> CopyAsync(CopySettings settings, ILedgerSource source, CliConsole console, CancellationToken cancellationToken)
+    {
         IObjectStore store = StoreFactory.Open(settings.Dataset.Destination, readOnly: false);
 
         using IDisposable? disposable = store as IDisposable;
         CopierOptions options = settings.Copier;
-        int partitions = new LedgerCopier(store, settings.Source, options).Partitions.Count;
+        int partitions = new LedgerCopier(store, source, options).Partitions.Count;
         if (!console.Json)
-            console.Line($"Copying ledgers {options.Start}-{options.End} ({Share(settings, partitions)}) from {settings.Source.Name} to {store.Description}");
+            console.Line($"Copying ledgers {options.Start}-{options.End} ({Share(settings, partitions)}) from {source.Name} to {store.Description}");
         int swept = await SweepStaleTempFilesAsync(store, settings, cancellationToken).ConfigureAwait(false);
         if (swept > 0 && !console.Json)
             console.Line($"Removed {swept} temp files left by interrupted writers (untouched for over {StaleTempAge.TotalHours:0} h).");
 
         CopyRunSummary summary;
-        using (var reporter = new CopyProgressReporter(console, partitions, settings.Source.ExpectedRowCount(options.Start, options.End)))
+        using (var reporter = new CopyProgressReporter(console, partitions, source.ExpectedRowCount(options.Start, options.End)))
         {
-            var copier = new LedgerCopier(store, settings.Source, options with { Progress = reporter });
+            var copier = new LedgerCopier(store, source, options with { Progress = reporter });
             summary = await copier.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -84,11 +98,11 @@ internal static class CopyCommand
         return await local.DeleteStaleTempFilesAsync(datasetKey, StaleTempAge, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> DryRunAsync(CopySettings settings, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<int> DryRunAsync(CopySettings settings, ILedgerSource source, CliConsole console, CancellationToken cancellationToken)
     {
         IObjectStore store = StoreFactory.Open(settings.Dataset.Destination, readOnly: true);
         using IDisposable? disposable = store as IDisposable;
-        var copier = new LedgerCopier(store, settings.Source, settings.Copier);
+        var copier = new LedgerCopier(store, source, settings.Copier);
         if (!console.Json) console.Line($"Dry run: nothing is written. {store.Description}, {Share(settings, copier.Partitions.Count)}.");
         string? shard = settings.Copier.Shard.Count > 1 ? settings.Copier.Shard.ToString() : null;
         foreach (string folder in DatasetFolders(settings))

@@ -12,4 +12,6 @@ namespace Bronze.Cli.Output;
 [JsonSerializable(typeof(ProgressLine))]
 [JsonSerializable(typeof(SummaryLine))]
 [JsonSerializable(typeof(ErrorLine))]
+[JsonSerializable(typeof(NoticeLine))]
+[JsonSerializable(typeof(LakeLine))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

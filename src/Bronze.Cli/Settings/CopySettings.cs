@@ -5,10 +5,16 @@ using Bronze.Sources;
 namespace Bronze.Cli.Settings;
 
 /// <summary>Everything <c>bronze copy</c> needs, resolved from flags, variables and defaults, and validated.</summary>
-internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copier, ILedgerSource Source, bool DryRun)
+/// <param name="Dataset">The dataset.</param>
+/// <param name="Copier">The copier's options; with <paramref name="EndIsLatest"/>, its end is a stand-in until the lake is read.</param>
+/// <param name="Source">The ledger source.</param>
+/// <param name="EndIsLatest"><c>--end latest</c>: copy up to the last partition the lake holds whole.</param>
+/// <param name="DryRun">Print the plan; write nothing.</param>
+internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copier, SourceSettings Source, bool EndIsLatest, bool DryRun)
 {
     public const long DefaultStart = 0;
     public const long DefaultEnd = 99_999;
+    public const string Latest = "latest";
 
     public static CopySettings Read(SettingReader reader, CliOptions options, Func<string, string?> environment, bool dryRun)
     {
@@ -20,19 +26,21 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
         }
 
         Setting<long> start = reader.Long(options.Start, "LEDGER_START", DefaultStart);
-        Setting<long> end = reader.Long(options.End, "LEDGER_END", DefaultEnd);
+        Setting<string>? endText = reader.Raw(options.End, "LEDGER_END");
+        bool latest = string.Equals(endText?.Value, Latest, StringComparison.OrdinalIgnoreCase);
+        Setting<long> end = latest ? new Setting<long>(0, endText!.Origin) : reader.Long(options.End, "LEDGER_END", DefaultEnd);
         Setting<long> size = reader.Long(options.PartitionSize, "PARTITION_SIZE", CopierOptions.DefaultPartitionSize);
         Setting<int> parallel = reader.Int(options.Parallel, null, Environment.ProcessorCount, 1, CopierOptions.MaxParallelism);
         Setting<string> codec = reader.String(options.Codec, null, "zstd");
-        Setting<string> source = reader.String(options.Source, null, "synthetic");
         Setting<int> mean = reader.Int(options.XdrMean, null, SyntheticLedgerOptions.DefaultMeanXdrBytes, int.MinValue, int.MaxValue);
         Setting<Shard> shard = ShardSetting.Read(reader, options, environment);
         IReadOnlyDictionary<string, string> origins = dataset.With(
             ("start", start.Origin), ("end", end.Origin), ("partition_size", size.Origin), ("parallel", parallel.Origin),
             ("codec", codec.Origin), ("xdr_mean_bytes", mean.Origin));
 
-        if (!string.Equals(source.Value, "synthetic", StringComparison.OrdinalIgnoreCase))
-            throw new CliUsageException($"{source.Origin} must be synthetic, the only source of this build (got \"{source.Value}\").", source.Origin);
+        SourceSettings source = SourceSettings.Read(reader, options, origins);
+        if (latest && source.Lake is null)
+            throw new CliUsageException($"{end.Origin} can be latest only when copying from a galexie lake (--source is synthetic).", end.Origin);
 
         return DatasetSettings.Guard(origins, () =>
         {
@@ -40,15 +48,16 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
             {
                 Dataset = dataset.Dataset,
                 Start = start.Value,
-                End = end.Value,
+                End = latest ? start.Value + size.Value - 1 : end.Value,
                 PartitionSize = size.Value,
                 Parallelism = parallel.Value,
                 Codec = CodecNames.Parse(codec.Value),
                 Prefix = dataset.Prefix,
                 Shard = shard.Value,
             }.Validate();
-            var ledgers = new SyntheticLedgerSource(new SyntheticLedgerOptions { MeanXdrBytes = mean.Value });
-            return new CopySettings(dataset, copier, ledgers, dryRun);
+            _ = source.Lakes.Validate();
+            var synthetic = new SyntheticLedgerOptions { MeanXdrBytes = mean.Value }.Validate();
+            return new CopySettings(dataset, copier, source with { Synthetic = synthetic }, latest, dryRun);
         });
     }
 }

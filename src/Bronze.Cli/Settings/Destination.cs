@@ -38,7 +38,10 @@ internal sealed record Destination(DestinationKind Kind, string Location, string
         }
     }
 
-    /// <summary>Parses a local path or a <c>file://</c>, <c>s3://</c> or <c>gs://</c> URL named by <paramref name="origin"/>.</summary>
+    /// <summary>
+    /// Parses a local path or a <c>file://</c>, <c>s3://</c> or <c>gs://</c> URL named by <paramref name="origin"/> (the
+    /// flag or variable, named in errors). The same forms serve <c>--dest</c> and a lake's <c>--source</c>.
+    /// </summary>
     /// <exception cref="CliUsageException">The text is empty or has another scheme.</exception>
     public static Destination Parse(string text, string origin)
     {

@@ -63,9 +63,10 @@ internal static class S3UrlParser
         "connect-timeout" => o with { ConnectTimeout = OptionValues.Duration(name, value) },
         "request-timeout" => o with { RequestTimeout = OptionValues.Duration(name, value) },
         "max-retries" => o with { MaxRetries = OptionValues.Int(name, value) },
+        "anonymous" => o with { Credentials = OptionValues.Bool(name, value) ? new Amazon.Runtime.AnonymousAWSCredentials() : null },
         _ => throw BronzeException.Invalid(Field, "use only the documented options (endpoint, region, path-style, "
             + "conditional-multipart, checksum-sha256, multipart-threshold, part-size, parallel-parts, memory-buffer, "
-            + "spool-dir, connect-timeout, request-timeout, max-retries)", name),
+            + "spool-dir, connect-timeout, request-timeout, max-retries, anonymous)", name),
     };
 
     private static IEnumerable<(string Name, string Value)> QueryPairs(string query, string url)

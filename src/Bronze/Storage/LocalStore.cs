@@ -69,7 +69,7 @@ public sealed partial class LocalStore : IObjectStore
     /// </remarks>
     public Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        ObjectKey.ValidateReadable(key);
         cancellationToken.ThrowIfCancellationRequested();
         using SafeFileHandle? file = OpenBeneath(key, LinuxCalls.OPath, missingIsNull: true);
         if (file is null) return Task.FromResult<ObjectInfo?>(null);
@@ -90,7 +90,7 @@ public sealed partial class LocalStore : IObjectStore
     /// </remarks>
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        ObjectKey.Validate(key);
+        ObjectKey.ValidateReadable(key);
         cancellationToken.ThrowIfCancellationRequested();
         SafeFileHandle file = OpenBeneath(key, LinuxCalls.ORdOnly | LinuxCalls.ONonBlock, missingIsNull: false)!;
         try
