@@ -4,6 +4,7 @@ using Bronze.Layout;
 using Bronze.Partitions;
 using Bronze.Sources;
 using Bronze.Storage;
+using Bronze.Telemetry;
 
 namespace Bronze.Copier;
 
@@ -22,6 +23,7 @@ public sealed class LedgerCopier
     private readonly PartitionStore _store;
     private readonly ILedgerSource _source;
     private readonly CopierOptions _options;
+    private readonly CopierTelemetry _telemetry;
 
     /// <summary>Creates a copier.</summary>
     /// <param name="store">Where the partitions go.</param>
@@ -34,6 +36,7 @@ public sealed class LedgerCopier
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
         _store = new PartitionStore(store, _options.Prefix);
+        _telemetry = new CopierTelemetry(_options.Logger, store);
     }
 
     /// <summary>The partitions of the run's range, in order.</summary>
@@ -68,6 +71,7 @@ public sealed class LedgerCopier
         var tally = new RunTally();
         var problems = new ConcurrentQueue<CopierEvent>();
         IReadOnlyList<PartitionRef> partitions = Partitions;
+        using Activity? activity = _telemetry.StartRun(_options, partitions.Count);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, partitions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
@@ -78,16 +82,21 @@ public sealed class LedgerCopier
                 _options.Progress?.Report(done);
             }).ConfigureAwait(false);
 
-        return tally.Summary(partitions.Count, clock.Elapsed, [.. problems]);
+        CopyRunSummary summary = tally.Summary(partitions.Count, clock.Elapsed, [.. problems]);
+        _telemetry.RunFinished(activity, summary);
+        return summary;
     }
 
     private async Task<CopierEvent> ProcessAsync(PartitionRef partition, RunTally tally, CancellationToken cancellationToken)
     {
+        using Activity? activity = CopierTelemetry.StartPartition(partition);
         var job = new PartitionJob(_store, _source, _options, partition);
         PartitionOutcome outcome;
+        Exception? failure = null;
         try
         {
             PartitionPlan plan = await PartitionPlanner.PlanAsync(_store, partition, cancellationToken).ConfigureAwait(false);
+            CopierTelemetry.Planned(activity, plan.Status);
             _options.Progress?.Report(new CopierEvent(CopierEventKind.Planned, partition, 0, 0, job.Elapsed, plan.Status, plan.Detail));
             outcome = plan.Status switch
             {
@@ -101,10 +110,17 @@ public sealed class LedgerCopier
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            failure = e;
             outcome = new PartitionOutcome(CopierEventKind.Failed, 0, 0, e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            _telemetry.PartitionCancelled(activity, partition, job.Elapsed);
+            throw;
         }
 
         tally.Add(outcome, job.SourceBytes);
+        _telemetry.PartitionFinished(activity, partition, outcome, job.Elapsed, failure);
         return new CopierEvent(outcome.Kind, partition, outcome.Rows, outcome.Bytes, job.Elapsed, Message: outcome.Message);
     }
 }
