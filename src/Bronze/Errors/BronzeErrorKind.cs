@@ -18,6 +18,12 @@ public enum BronzeErrorKind
     /// <summary>The store could not be reached or refused the request (network, permissions, server error).</summary>
     StoreFailure,
 
+    /// <summary>
+    /// Input data is malformed (e.g. a ledger's XDR is truncated or its hash does not match): the data, not an argument,
+    /// is at fault, so nothing is written for it and retrying the same data fails the same way.
+    /// </summary>
+    CorruptData,
+
     /// <summary>A local I/O or runtime failure that fits none of the kinds above.</summary>
     Failure,
 }
