@@ -1,22 +1,23 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using Bronze.Errors;
-using Bronze.Gcs.Hashing;
 using Bronze.Gcs.Http;
-using Bronze.Gcs.Json;
 using Bronze.Gcs.Upload;
 using Bronze.Storage;
 using Google;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Http;
 using Google.Apis.Services;
-using Google.Apis.Upload;
+using Google.Apis.Storage.v1;
+using Google.Apis.Storage.v1.Data;
+using Google.Cloud.Storage.V1;
+using GcsObject = Google.Apis.Storage.v1.Data.Object;
 
 namespace Bronze.Gcs;
 
 /// <summary>
-/// An <see cref="IObjectStore"/> on Google Cloud Storage, speaking the JSON API through Google.Apis' HTTP stack
-/// (credentials, retry with exponential backoff, the resumable upload engine).
+/// An <see cref="IObjectStore"/> on Google Cloud Storage, on the official client (Google.Cloud.Storage.V1's
+/// <see cref="StorageClient"/>, over the generated JSON API service and Google.Apis' HTTP stack and resumable engine).
 /// </summary>
 /// <remarks>
 /// <para>Put-if-absent is the upload itself with <c>ifGenerationMatch=0</c>: the server creates the object only if
@@ -30,9 +31,13 @@ namespace Bronze.Gcs;
 public sealed class GcsStore : IObjectStore, IDisposable
 {
     private const string Scope = "https://www.googleapis.com/auth/devstorage.read_write";
+
+    /// <summary>The JSON API's path under the endpoint; uploads live under <c>upload/</c> plus this.</summary>
+    private const string ApiPath = "storage/v1/";
+
     private readonly GcsStoreOptions _options;
-    private readonly GcsClientService _service;
-    private readonly GcsJsonApi _api;
+    private readonly StorageClient _client;
+    private readonly GcsUploader _uploader;
 
     /// <summary>Creates the store; no request is made until the first call.</summary>
     /// <param name="options">Bucket, prefix, endpoint and limits; see <see cref="GcsStoreOptions"/>.</param>
@@ -46,9 +51,12 @@ public sealed class GcsStore : IObjectStore, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
         Uri endpoint = options.Endpoint ?? GcsStoreOptions.DefaultEndpoint;
-        _service = new GcsClientService(new BaseClientService.Initializer
+        // The client wraps a service made here rather than by StorageClientBuilder: the builder has no request timeout,
+        // no place for the retry policy (tries and backoff for every request, upload chunks included), and gzips request
+        // bodies, which the emulator cannot read.
+        var service = new StorageService(new BaseClientService.Initializer
         {
-            BaseUri = new Uri(endpoint, GcsClientService.ApiPath).ToString(),
+            BaseUri = new Uri(endpoint, ApiPath).ToString(),
             HttpClientInitializer = new RetryingInitializer(options.Anonymous ? null : LoadCredential(), options.MaxAttempts),
             HttpClientFactory = new GcsHttpClientFactory(options.ConnectTimeout),
             DefaultExponentialBackOffPolicy = ExponentialBackOffPolicy.None,
@@ -56,7 +64,8 @@ public sealed class GcsStore : IObjectStore, IDisposable
             GZipEnabled = false,
             ApplicationName = "bronze",
         });
-        _api = new GcsJsonApi(_service, options.Bucket);
+        _client = new StorageClientImpl(service);
+        _uploader = new GcsUploader(_client, _options);
         Description = options.Prefix.Length == 0 ? $"gs://{options.Bucket}" : $"gs://{options.Bucket}/{options.Prefix}";
     }
 
@@ -71,7 +80,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
         var upload = new StreamUploadContent(content);
         await using (upload.ConfigureAwait(false))
         {
-            return await PutAsync(key, name, upload, cancellationToken).ConfigureAwait(false);
+            return await _uploader.PutAsync(key, name, upload, $"uploading {Describe(key)}", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -83,7 +92,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
         var upload = new FileUploadContent(filePath);
         await using (upload.ConfigureAwait(false))
         {
-            return await PutAsync(key, name, upload, cancellationToken).ConfigureAwait(false);
+            return await _uploader.PutAsync(key, name, upload, $"uploading {Describe(key)}", cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -91,15 +100,26 @@ public sealed class GcsStore : IObjectStore, IDisposable
     public async Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default)
     {
         string name = ObjectName(key);
-        string what = Describe(key);
-        GcsObject? item = await _api.GetMetadataAsync(name, what, cancellationToken).ConfigureAwait(false);
-        return item is null ? null : new ObjectInfo(key, GcsJsonApi.ParseSize(item, what));
+        try
+        {
+            GcsObject item = await _client.GetObjectAsync(_options.Bucket, name, new GetObjectOptions { RetryOptions = RetryOptions.Never }, cancellationToken)
+                .ConfigureAwait(false);
+            return new ObjectInfo(key, SizeOf(item, Describe(key)));
+        }
+        catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (Exception e) when (GcsErrors.IsStoreFailure(e))
+        {
+            throw GcsErrors.FromException(e, Describe(key), cancellationToken);
+        }
     }
 
     /// <inheritdoc/>
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
-        return _api.OpenMediaAsync(ObjectName(key), Describe(key), cancellationToken);
+        return GcsMediaDownload.OpenAsync(_client.Service, _options.Bucket, ObjectName(key), Describe(key), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -109,113 +129,45 @@ public sealed class GcsStore : IObjectStore, IDisposable
         string namePrefix = ObjectKey.Join(_options.Prefix, prefix);
         int rootLength = _options.Prefix.Length == 0 ? 0 : _options.Prefix.Length + 1;
         string what = $"listing {Description} under '{prefix}'";
-        string? pageToken = null;
-        do
+        var options = new ListObjectsOptions { PageSize = _options.ListPageSize, Fields = "items(name,size),nextPageToken", RetryOptions = RetryOptions.Never };
+        IAsyncEnumerator<Objects> pages = _client.ListObjectsAsync(_options.Bucket, namePrefix, options).AsRawResponses().GetAsyncEnumerator(cancellationToken);
+        await using (pages.ConfigureAwait(false))
         {
-            GcsObjectList page = await _api.ListPageAsync(namePrefix, _options.ListPageSize, pageToken, what, cancellationToken).ConfigureAwait(false);
-            List<ObjectInfo> items = [];
-            foreach (GcsObject item in page.Items ?? [])
+            while (await NextPageAsync(pages, what, cancellationToken).ConfigureAwait(false))
             {
-                if (item.Name is null || !item.Name.StartsWith(namePrefix, StringComparison.Ordinal)) continue;
-                items.Add(new ObjectInfo(item.Name[rootLength..], GcsJsonApi.ParseSize(item, what)));
-            }
+                List<ObjectInfo> items = [];
+                foreach (GcsObject item in pages.Current.Items ?? [])
+                {
+                    if (item.Name is null || !item.Name.StartsWith(namePrefix, StringComparison.Ordinal)) continue;
+                    items.Add(new ObjectInfo(item.Name[rootLength..], SizeOf(item, what)));
+                }
 
-            // Cloud Storage lists in name order already; sorting a page costs nothing then and guards the contract.
-            items.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-            foreach (ObjectInfo info in items) yield return info;
-            pageToken = string.IsNullOrEmpty(page.NextPageToken) ? null : page.NextPageToken;
+                // Cloud Storage lists in name order already; sorting a page costs nothing then and guards the contract.
+                items.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+                foreach (ObjectInfo info in items) yield return info;
+            }
         }
-        while (pageToken is not null);
     }
 
     /// <summary>Releases the HTTP client.</summary>
-    public void Dispose() => _service.Dispose();
+    public void Dispose() => _client.Dispose();
 
-    private async Task<PutResult> PutAsync(string key, string name, IUploadContent content, CancellationToken cancellationToken)
+    private static async Task<bool> NextPageAsync(IAsyncEnumerator<Objects> pages, string what, CancellationToken cancellationToken)
     {
-        var upload = new GcsObjectUpload(_service, _options.Bucket, name, content.Body) { IfGenerationMatch = 0, ChunkSize = _options.ChunkSize };
         try
         {
-            return await UploadAsync(upload, key, name, content, cancellationToken).ConfigureAwait(false);
+            return await pages.MoveNextAsync().ConfigureAwait(false);
         }
-        catch when (upload.SessionUri is not null)
-        {
-            // A failed or cancelled upload leaves nothing behind: its session, and the bytes the server holds for it,
-            // are dropped now rather than when the server expires them (a week on Cloud Storage).
-            await CancelSessionAsync(upload.SessionUri).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private async Task<PutResult> UploadAsync(GcsObjectUpload upload, string key, string name, IUploadContent content, CancellationToken cancellationToken)
-    {
-        string what = $"uploading {Describe(key)}";
-        var crc32CHeader = new Crc32CHeaderInterceptor(content);
-        upload.LastRequestExecuting += request => request.Options.Set(Crc32CHeaderInterceptor.OptionKey, [crc32CHeader]);
-        IUploadProgress progress;
-        try
-        {
-            progress = await upload.UploadAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException e)
+        catch (Exception e) when (GcsErrors.IsStoreFailure(e))
         {
             throw GcsErrors.FromException(e, what, cancellationToken);
         }
-
-        if (progress.Status != UploadStatus.Completed)
-        {
-            if (progress.Exception is GoogleApiException { HttpStatusCode: HttpStatusCode.PreconditionFailed })
-            {
-                ContentHashes whole = await content.WholeHashesAsync(cancellationToken).ConfigureAwait(false);
-                return new PutResult(key, PutOutcome.AlreadyExists, whole.Size, whole.Sha256Hex);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            content.SourceFailure?.Throw();
-            Exception failure = progress.Exception ?? new InvalidOperationException($"the upload ended as {progress.Status}");
-            throw GcsErrors.FromException(failure, what, cancellationToken);
-        }
-
-        ContentHashes sent = await content.SentHashesAsync(cancellationToken).ConfigureAwait(false);
-        await CheckStoredAsync(upload.ResponseBody, name, sent, what, cancellationToken).ConfigureAwait(false);
-        return new PutResult(key, PutOutcome.Created, sent.Size, sent.Sha256Hex);
     }
 
-    /// <summary>Cancels a resumable session (DELETE on its URI; the server answers 499), best effort and briefly.</summary>
-    private async Task CancelSessionAsync(Uri session)
-    {
-        using var deadline = new CancellationTokenSource(_options.ConnectTimeout + TimeSpan.FromSeconds(5));
-        try
-        {
-            using HttpResponseMessage response = await _service.HttpClient.DeleteAsync(session, deadline.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
-        {
-            // The failure being reported matters more; an uncancelled session holds no object and expires.
-        }
-    }
-
-    /// <summary>
-    /// The resumable engine treats any 2xx as done; this checks that the object the server committed has the size and
-    /// crc32c of the bytes sent.
-    /// </summary>
-    private async Task CheckStoredAsync(GcsObject? stored, string name, ContentHashes sent, string what, CancellationToken cancellationToken)
-    {
-        if (stored?.Size is null || stored.Crc32C is null)
-        {
-            stored = await _api.GetMetadataAsync(name, what, cancellationToken).ConfigureAwait(false)
-                ?? throw new BronzeException(BronzeErrorKind.IntegrityMismatch, $"{what}: the server reported success but stores no object.");
-        }
-
-        long size = GcsJsonApi.ParseSize(stored, what);
-        uint? crc = HashHeader.FromBase64(stored.Crc32C);
-        if (size != sent.Size || crc != sent.Crc32C)
-        {
-            throw new BronzeException(
-                BronzeErrorKind.IntegrityMismatch,
-                $"{what}: sent {sent.Size} bytes with crc32c {Crc32C.ToBase64(sent.Crc32C)}, but the server stores {size} bytes with crc32c {stored.Crc32C}.");
-        }
-    }
+    private static long SizeOf(GcsObject item, string what) =>
+        item.Size is ulong size and <= long.MaxValue
+            ? (long)size
+            : throw new BronzeException(BronzeErrorKind.StoreFailure, $"{what}: the server sent no readable size.");
 
     /// <summary>
     /// Checks the key and returns the object's name in the bucket; Cloud Storage allows at most 1,024 bytes (keys are

@@ -41,6 +41,10 @@ internal static class GcsErrors
         };
     }
 
+    /// <summary>Whether <paramref name="e"/> comes from the server or the way to it (and so goes through <see cref="FromException"/>).</summary>
+    public static bool IsStoreFailure(Exception e) =>
+        e is GoogleApiException or HttpRequestException or IOException or OperationCanceledException or TimeoutException;
+
     /// <summary>
     /// The error for an exception from the HTTP stack; cancellation the caller asked for stays an
     /// <see cref="OperationCanceledException"/>.

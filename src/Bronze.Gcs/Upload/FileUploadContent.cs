@@ -31,6 +31,9 @@ internal sealed class FileUploadContent : IUploadContent
     public Stream Body => _body;
 
     /// <inheritdoc/>
+    public long? Length => _body.Length;
+
+    /// <inheritdoc/>
     public ExceptionDispatchInfo? SourceFailure =>
         _hashes.IsFaulted && _hashes.Exception.InnerException is { } e ? ExceptionDispatchInfo.Capture(e) : null;
 

@@ -9,6 +9,9 @@ internal interface IUploadContent : IAsyncDisposable
     /// <summary>What the upload engine reads.</summary>
     Stream Body { get; }
 
+    /// <summary>The number of bytes, when known before the upload starts (a file); <see langword="null"/> for a stream.</summary>
+    long? Length { get; }
+
     /// <summary>The failure of the content itself (not of the connection), when reading it threw.</summary>
     ExceptionDispatchInfo? SourceFailure { get; }
 

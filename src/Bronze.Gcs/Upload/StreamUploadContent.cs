@@ -15,6 +15,9 @@ internal sealed class StreamUploadContent(Stream content) : IUploadContent
     public Stream Body => _hashing;
 
     /// <inheritdoc/>
+    public long? Length => null;
+
+    /// <inheritdoc/>
     public ExceptionDispatchInfo? SourceFailure => _hashing.SourceFailure;
 
     /// <inheritdoc/>

@@ -142,6 +142,7 @@ class UploadEndpoints {
       received: 0,
       state: 'active',
       result: null,
+      crc32cChecked: false,
     });
     const location = new URL(`http://${req.headers.host}/upload/storage/v1/b/${encodeURIComponent(bucket)}/o`);
     location.searchParams.set('uploadType', 'resumable');
@@ -192,11 +193,13 @@ class UploadEndpoints {
         throw new HttpError(400, 'invalid', `X-Upload-Content-Length was ${session.declaredSize}, but ${total} bytes were sent.`);
       }
       this.uploadService.finalizeResumableUpload(session.upload.id);
+      const headerHashes = parseHashHeader(req.headers['x-goog-hash']);
       const stored = await this.committer.commit(session.upload, {
         preconditions: session.preconditions,
-        headerHashes: parseHashHeader(req.headers['x-goog-hash']),
+        headerHashes,
         computed: session.hashes.digest(),
       });
+      session.crc32cChecked = headerHashes.crc32c !== undefined || session.upload.metadata?.crc32c !== undefined;
       session.state = 'final';
       session.result = stored;
       return this.sendObject(res, stored);
@@ -221,12 +224,15 @@ class UploadEndpoints {
 
   /**
    * Not part of Cloud Storage: for the tests, how many upload sessions of one object (?bucket=&name=) are in each
-   * state (active, cancelled, final, failed), so that they can check that a failed upload cancelled its session.
+   * state (active, cancelled, final, failed), so that they can check that a failed upload cancelled its session, and
+   * how many final ones committed after checking a crc32c the client sent (header or metadata).
    */
   describeSessions(res, url) {
-    const counts = { active: 0, cancelled: 0, final: 0, failed: 0 };
+    const counts = { active: 0, cancelled: 0, final: 0, failed: 0, crc32cChecked: 0 };
     for (const session of this.sessions.values()) {
-      if (session.bucket === url.searchParams.get('bucket') && session.name === url.searchParams.get('name')) counts[session.state] += 1;
+      if (session.bucket !== url.searchParams.get('bucket') || session.name !== url.searchParams.get('name')) continue;
+      counts[session.state] += 1;
+      if (session.crc32cChecked) counts.crc32cChecked += 1;
     }
     res.statusCode = 200;
     res.setHeader('content-type', 'application/json; charset=utf-8');

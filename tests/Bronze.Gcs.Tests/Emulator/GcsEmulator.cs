@@ -25,7 +25,10 @@ internal static class GcsEmulator
         ChunkSize = chunkSize,
     };
 
-    /// <summary>How many upload sessions of one object are active and cancelled (a hook of the test launcher).</summary>
+    /// <summary>
+    /// How many upload sessions of one object are active and cancelled, and how many committed after checking a crc32c
+    /// the client sent (a hook of the test launcher).
+    /// </summary>
     public static async Task<SessionCounts> SessionsAsync(GcsStoreOptions options, string key, CancellationToken cancellationToken)
     {
         string name = Storage.ObjectKey.Join(options.Prefix, key);
@@ -34,9 +37,11 @@ internal static class GcsEmulator
             new Uri(Endpoint(), $"_bronze/upload-sessions?bucket={Uri.EscapeDataString(options.Bucket)}&name={Uri.EscapeDataString(name)}"), cancellationToken);
         using var counts = System.Text.Json.JsonDocument.Parse(json);
         System.Text.Json.JsonElement root = counts.RootElement;
-        return new SessionCounts(root.GetProperty("active").GetInt32(), root.GetProperty("cancelled").GetInt32());
+        // A launcher started before it counted checked crc32c values answers without the count: 0, as it checked none.
+        int crc32CChecked = root.TryGetProperty("crc32cChecked", out System.Text.Json.JsonElement checkedCount) ? checkedCount.GetInt32() : 0;
+        return new SessionCounts(root.GetProperty("active").GetInt32(), root.GetProperty("cancelled").GetInt32(), crc32CChecked);
     }
 
-    /// <summary>Upload sessions of one object by state.</summary>
-    public sealed record SessionCounts(int Active, int Cancelled);
+    /// <summary>Upload sessions of one object by state, and the committed ones whose client crc32c the server checked.</summary>
+    public sealed record SessionCounts(int Active, int Cancelled, int Crc32CChecked = 0);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Bronze.Errors;
 using Bronze.Storage;
+using Bronze.Testing;
 using Bronze.Testing.Streams;
 
 namespace Bronze.Gcs.Tests.Emulator;
@@ -32,6 +33,26 @@ public sealed class GcsStoreEmulatorTests
 
         Assert.Equal(Sha256(data), result.Sha256);
         Assert.Equal(data, await ReadAllAsync(store, "stream.bin"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PutAsync_NewKeyInSeveralChunks_SendsACrc32CTheServerChecksBeforeCommitting(bool fromFile)
+    {
+        GcsStoreOptions options = GcsEmulator.Options(chunkSize: GcsStoreOptions.ChunkSizeUnit);
+        using var store = new GcsStore(options);
+        byte[] data = RandomBytes((3 * GcsStoreOptions.ChunkSizeUnit) + 5, seed: 12);
+        using var folder = new TempDirectory();
+        string file = Path.Join(folder.Path, "checked.bin");
+        await File.WriteAllBytesAsync(file, data, Ct);
+
+        PutResult result = fromFile
+            ? await store.PutFileIfAbsentAsync("checked", file, Ct)
+            : await store.PutIfAbsentAsync("checked", new ScriptedReadStream(data, maxRead: 1000), Ct);
+
+        Assert.True(result.Created);
+        Assert.Equal(new GcsEmulator.SessionCounts(Active: 0, Cancelled: 0, Crc32CChecked: 1), await GcsEmulator.SessionsAsync(options, "checked", Ct));
     }
 
     [Fact]
