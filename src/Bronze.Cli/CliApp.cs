@@ -12,7 +12,7 @@ namespace Bronze.Cli;
 /// Runs one <c>bronze</c> command line: parses it, resolves flags with their environment variable fallbacks,
 /// runs the command and maps the outcome to an exit code (see <see cref="ExitCodes"/>).
 /// </summary>
-public static class CliApp
+internal static class CliApp
 {
     /// <summary>Runs the command line.</summary>
     /// <param name="args">The arguments, without the program name.</param>

@@ -1,7 +1,7 @@
 namespace Bronze.Cli;
 
 /// <summary>The exit codes of <c>bronze</c>, the same for every command.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Success.</summary>
     public const int Ok = 0;

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Bronze.Cli;
 
 /// <summary>The entry point of the <c>bronze</c> command.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Runs <c>bronze</c>; Ctrl-C and SIGTERM stop it cleanly.</summary>
     /// <param name="args">The command line.</param>

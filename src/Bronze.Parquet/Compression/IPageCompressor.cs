@@ -4,7 +4,7 @@ namespace Bronze.Parquet.Compression;
 /// Compresses Parquet pages with one codec. Output is byte-deterministic: the same input and level give the same
 /// bytes. An instance may keep native state, so it is used by one writer at a time and disposed by it.
 /// </summary>
-public interface IPageCompressor : IDisposable
+internal interface IPageCompressor : IDisposable
 {
     /// <summary>The codec, as written in the column chunk metadata.</summary>
     ParquetCodec Codec { get; }

@@ -1,7 +1,7 @@
 namespace Bronze.Parquet.Compression;
 
 /// <summary>Decompresses Parquet pages of one codec (for reading pages back and for tests).</summary>
-public interface IPageDecompressor : IDisposable
+internal interface IPageDecompressor : IDisposable
 {
     /// <summary>The codec.</summary>
     ParquetCodec Codec { get; }

@@ -9,7 +9,7 @@ namespace Bronze.Parquet.Compression;
 /// the same input, codec and level give the same bytes across runs and processes (for ZSTD, with the same libzstd
 /// version; GZIP and BROTLI come with the .NET runtime).
 /// </summary>
-public static class PageCodecs
+internal static class PageCodecs
 {
     /// <summary>The ZSTD level used when none is given: 3, libzstd's own default.</summary>
     public const int DefaultZstdLevel = 3;

@@ -3,6 +3,7 @@ using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Manifests;
 using Bronze.Parquet;
+using Microsoft.Extensions.Logging;
 
 namespace Bronze.Copier;
 
@@ -59,6 +60,13 @@ public sealed record CopierOptions
     /// Default none.
     /// </summary>
     public IProgress<CopierEvent>? Progress { get; init; }
+
+    /// <summary>
+    /// Receives the copier's log messages: the run's start and end, and how each partition ended (written and healed at
+    /// Information, skipped at Debug, conflicts at Warning, failures at Error with the exception). Default none.
+    /// Metrics and traces need no option: see <see cref="Telemetry.BronzeTelemetry"/>.
+    /// </summary>
+    public ILogger? Logger { get; init; }
 
     /// <summary>Checks every value and returns the options.</summary>
     /// <exception cref="BronzeException"><see cref="BronzeErrorKind.InvalidInput"/> naming the option and the rule.</exception>

@@ -6,6 +6,7 @@ using Bronze.Layout;
 using Bronze.Partitions;
 using Bronze.Sources;
 using Bronze.Storage;
+using Bronze.Telemetry;
 
 namespace Bronze.Copier;
 
@@ -27,6 +28,7 @@ public sealed class LedgerCopier
     private readonly PartitionStore _store;
     private readonly ILedgerSource _source;
     private readonly CopierOptions _options;
+    private readonly CopierTelemetry _telemetry;
 
     /// <summary>Creates a copier.</summary>
     /// <param name="store">Where the partitions go.</param>
@@ -39,6 +41,7 @@ public sealed class LedgerCopier
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _options = (options ?? throw new ArgumentNullException(nameof(options))).Validate();
         _store = new PartitionStore(store, _options.Prefix);
+        _telemetry = new CopierTelemetry(_options.Logger, store);
     }
 
     /// <summary>
@@ -87,6 +90,7 @@ public sealed class LedgerCopier
         var problems = new ConcurrentQueue<CopierEvent>();
         IReadOnlyList<PartitionRef> partitions = Partitions;
         PlanExpectations expected = await ExpectationsAsync(cancellationToken).ConfigureAwait(false);
+        using Activity? activity = _telemetry.StartRun(_options, partitions.Count);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, partitions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
@@ -97,7 +101,9 @@ public sealed class LedgerCopier
                 _options.Progress?.Report(done);
             }).ConfigureAwait(false);
 
-        return tally.Summary(partitions.Count, clock.Elapsed, [.. problems]);
+        CopyRunSummary summary = tally.Summary(partitions.Count, clock.Elapsed, [.. problems]);
+        _telemetry.RunFinished(activity, summary);
+        return summary;
     }
 
     private async Task<PlanExpectations> ExpectationsAsync(CancellationToken cancellationToken) => new(
@@ -107,11 +113,14 @@ public sealed class LedgerCopier
 
     private async Task<CopierEvent> ProcessAsync(PartitionRef partition, PlanExpectations expected, RunTally tally, CancellationToken cancellationToken)
     {
+        using Activity? activity = CopierTelemetry.StartPartition(partition);
         var job = new PartitionJob(_store, _source, _options, partition);
         PartitionOutcome outcome;
+        Exception? failure = null;
         try
         {
             PartitionPlan plan = await PartitionPlanner.PlanAsync(_store, partition, expected, cancellationToken).ConfigureAwait(false);
+            CopierTelemetry.Planned(activity, plan.Status);
             _options.Progress?.Report(new CopierEvent(CopierEventKind.Planned, partition, 0, 0, job.Elapsed, plan.Status, plan.Detail));
             outcome = plan.Status switch
             {
@@ -130,10 +139,17 @@ public sealed class LedgerCopier
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            failure = e;
             outcome = new PartitionOutcome(CopierEventKind.Failed, 0, 0, e.Message, Transient: e is BronzeException { IsTransient: true });
+        }
+        catch (OperationCanceledException)
+        {
+            _telemetry.PartitionCancelled(activity, partition, job.Elapsed);
+            throw;
         }
 
         tally.Add(outcome, job.SourceBytes);
+        _telemetry.PartitionFinished(activity, partition, outcome, job.Elapsed, failure);
         return new CopierEvent(outcome.Kind, partition, outcome.Rows, outcome.Bytes, job.Elapsed, Message: outcome.Message);
     }
 }

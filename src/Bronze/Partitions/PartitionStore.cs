@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Bronze.Layout;
 using Bronze.Manifests;
 using Bronze.Storage;
+using Bronze.Telemetry;
 
 namespace Bronze.Partitions;
 
@@ -35,7 +36,8 @@ public sealed class PartitionStore
     public Task<PutResult> WriteDataAsync(PartitionRef partition, Stream content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        return Store.PutIfAbsentAsync(partition.DataKey(Prefix), content, cancellationToken);
+        string key = partition.DataKey(Prefix);
+        return PutTelemetry.TrackAsync(Store, partition, key, PutTelemetry.Data, token => Store.PutIfAbsentAsync(key, content, token), cancellationToken);
     }
 
     /// <summary>Step 1 of the commit, from a local file: writes the partition's data file with put-if-absent.</summary>
@@ -45,7 +47,8 @@ public sealed class PartitionStore
     public Task<PutResult> WriteDataFileAsync(PartitionRef partition, string filePath, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        return Store.PutFileIfAbsentAsync(partition.DataKey(Prefix), filePath, cancellationToken);
+        string key = partition.DataKey(Prefix);
+        return PutTelemetry.TrackAsync(Store, partition, key, PutTelemetry.Data, token => Store.PutFileIfAbsentAsync(key, filePath, token), cancellationToken);
     }
 
     /// <summary>Step 2 of the commit: writes the manifest with put-if-absent, which completes the partition.</summary>
@@ -55,8 +58,10 @@ public sealed class PartitionStore
     public async Task<PutResult> WriteManifestAsync(PartitionRef partition, Manifest manifest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partition);
+        string key = partition.ManifestKey(Prefix);
         using var content = new MemoryStream(ManifestSerializer.Serialize(manifest), writable: false);
-        return await Store.PutIfAbsentAsync(partition.ManifestKey(Prefix), content, cancellationToken).ConfigureAwait(false);
+        return await PutTelemetry.TrackAsync(Store, partition, key, PutTelemetry.Manifest, token => Store.PutIfAbsentAsync(key, content, token), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
