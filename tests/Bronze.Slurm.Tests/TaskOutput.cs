@@ -24,6 +24,9 @@ internal sealed record TaskOutput(string Text, IReadOnlyList<IReadOnlyList<JsonO
     /// <summary>The last attempt's summary line, or null when it printed none (killed).</summary>
     public JsonObject? Summary(int attempt) => Attempts[attempt].LastOrDefault(l => (string?)l["type"] == "summary");
 
+    /// <summary>How an attempt ended: its summary line, or the error line of a run that stopped early; null when killed.</summary>
+    public JsonObject? Outcome(int attempt) => Attempts[attempt].LastOrDefault(l => (string?)l["type"] is "summary" or "error");
+
     /// <summary>The starts of the partitions an attempt reported with <paramref name="event"/> (e.g. written).</summary>
     public IEnumerable<long> Starts(int attempt, string @event) =>
         Attempts[attempt].Where(l => (string?)l["type"] == "partition" && (string?)l["event"] == @event).Select(l => (long)l["start"]!);
