@@ -12,6 +12,8 @@ mkdir -p "$(dirname "$out")"
 # One publish at a time: the tests and the benchmark may ask at once.
 exec 9>"$out.lock"
 flock 9
-dotnet publish "$root/src/Bronze.Cli/Bronze.Cli.csproj" -c Release -r linux-x64 --self-contained -p:PublishSingleFile=true \
-  -o "$out" --nologo -v:q >&2
+# No build server may outlive the publish: a reused MSBuild node would inherit the lock's descriptor and hold it for
+# good, and the next publish would wait forever (seen under test.sh). So no node reuse, and fd 9 closed for dotnet.
+MSBUILDDISABLENODEREUSE=1 dotnet publish "$root/src/Bronze.Cli/Bronze.Cli.csproj" -c Release -r linux-x64 --self-contained \
+  -p:PublishSingleFile=true --disable-build-servers -o "$out" --nologo -v:q >&2 9>&-
 echo "$out/bronze"
