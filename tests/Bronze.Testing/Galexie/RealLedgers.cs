@@ -51,17 +51,24 @@ public static class RealLedgers
     /// <param name="name">The file's name in <see cref="Folder"/>.</param>
     public static IReadOnlyList<LedgerXdr> LoadTest(string name)
     {
-        byte[] stream = Decompress(Path.Join(Folder, name));
-        var ledgers = new List<LedgerXdr>();
+        return [.. Records(Decompress(Path.Join(Folder, name)))
+            .Select(meta => new LedgerXdr(LedgerCloseMetaDecoder.Decode(meta).Row.LedgerSequence, meta))];
+    }
+
+    /// <summary>The records of a record-marked XDR stream (RFC 5531: a length word whose high bit flags the last fragment).</summary>
+    /// <param name="stream">The stream's bytes.</param>
+    public static IReadOnlyList<ReadOnlyMemory<byte>> Records(byte[] stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var records = new List<ReadOnlyMemory<byte>>();
         for (int offset = 0; offset < stream.Length;)
         {
             int length = (int)(BinaryPrimitives.ReadUInt32BigEndian(stream.AsSpan(offset)) & 0x7FFF_FFFF);
-            ReadOnlyMemory<byte> meta = stream.AsMemory(offset + 4, length);
-            ledgers.Add(new LedgerXdr(LedgerCloseMetaDecoder.Decode(meta).Row.LedgerSequence, meta));
+            records.Add(stream.AsMemory(offset + 4, length));
             offset += 4 + length;
         }
 
-        return ledgers;
+        return records;
     }
 
     /// <summary>The ledgers as an async sequence, for <see cref="GalexieLakeWriter"/>.</summary>
@@ -72,7 +79,9 @@ public static class RealLedgers
         foreach (LedgerXdr ledger in ledgers) yield return ledger;
     }
 
-    private static byte[] Decompress(string path)
+    /// <summary>A whole zstd file, decompressed as a stream (the load-test frames carry no content size).</summary>
+    /// <param name="path">The file.</param>
+    public static byte[] Decompress(string path)
     {
         using var zstd = new ZstdDecompressionStream(File.OpenRead(path));
         using var buffer = new MemoryStream();

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Bronze.Parquet.Compression.Zstd;
+using Shared = Bronze.Testing.Galexie.RealLedgers;
 
 namespace Bronze.Tests.Stellar;
 
@@ -10,7 +10,7 @@ namespace Bronze.Tests.Stellar;
 internal static class RealLedgers
 {
     /// <summary>shared/data/stellar next to the repository root (BRONZE_STELLAR_DATA overrides).</summary>
-    public static readonly string Folder = FindFolder();
+    public static readonly string Folder = Shared.Folder;
 
     public static readonly string[] BatchFiles = ["FFFFFC1A--997.xdr.zst", "FFFFFC19--998.xdr.zst", "FFFFFC18--999.xdr.zst"];
 
@@ -22,7 +22,7 @@ internal static class RealLedgers
     /// <summary>Every real LedgerCloseMeta, named by file and index. Skips (fails under CI) without the data folder.</summary>
     public static IReadOnlyList<(string Name, byte[] Xdr)> All()
     {
-        Require();
+        Shared.Require();
         return Loaded.Value;
     }
 
@@ -31,7 +31,7 @@ internal static class RealLedgers
 
     public static TheoryData<string> Names()
     {
-        Require();
+        Shared.Require();
         return [.. Loaded.Value.Select(l => l.Name)];
     }
 
@@ -48,47 +48,12 @@ internal static class RealLedgers
 
         foreach (string file in StreamFiles)
         {
-            byte[] stream = Decompress(Path.Combine(Folder, file));
-            int index = 0;
-            for (int at = 0; at < stream.Length;)
-            {
-                // Record marking (RFC 5531): the high bit flags the last fragment, the rest is its length.
-                int length = (int)(BinaryPrimitives.ReadUInt32BigEndian(stream.AsSpan(at)) & 0x7FFFFFFF);
-                all.Add(($"{file}#{index++}", stream[(at + 4)..(at + 4 + length)]));
-                at += 4 + length;
-            }
+            IReadOnlyList<ReadOnlyMemory<byte>> records = Shared.Records(Decompress(Path.Combine(Folder, file)));
+            for (int index = 0; index < records.Count; index++) all.Add(($"{file}#{index}", records[index].ToArray()));
         }
 
         return all;
     }
 
-    public static byte[] Decompress(string path)
-    {
-        using var file = File.OpenRead(path);
-        using var zstd = new ZstdDecompressionStream(file);
-        using var output = new MemoryStream();
-        zstd.CopyTo(output);
-        return output.ToArray();
-    }
-
-    private static void Require()
-    {
-        if (Directory.Exists(Folder)) return;
-        string reason = $"The Stellar test data folder {Folder} is missing.";
-        if (Bronze.Testing.TestServer.IsCi) Assert.Fail(reason);
-        Assert.Skip(reason);
-    }
-
-    private static string FindFolder()
-    {
-        string? configured = Environment.GetEnvironmentVariable("BRONZE_STELLAR_DATA");
-        if (!string.IsNullOrEmpty(configured)) return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bronze.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "stellar"));
-        }
-
-        return "/work/shared/data/stellar";
-    }
+    public static byte[] Decompress(string path) => Shared.Decompress(path);
 }
