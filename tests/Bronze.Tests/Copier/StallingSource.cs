@@ -1,0 +1,23 @@
+using System.Runtime.CompilerServices;
+using Bronze.Layout;
+using Bronze.Sources;
+
+namespace Bronze.Tests.Copier;
+
+/// <summary>
+/// A source that never delivers the partition starting at <paramref name="stalledStart"/>: it waits until cancelled,
+/// so only a cancellation from the copier itself can end that partition.
+/// </summary>
+internal sealed class StallingSource(ILedgerSource inner, long stalledStart) : ILedgerSource
+{
+    public string Name => "stalling";
+
+    public long ExpectedRowCount(long start, long end) => inner.ExpectedRowCount(start, end);
+
+    public async IAsyncEnumerable<LedgerRow> ReadAsync(
+        DatasetRef dataset, long start, long end, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (start == stalledStart) await Task.Delay(Timeout.Infinite, cancellationToken);
+        await foreach (LedgerRow row in inner.ReadAsync(dataset, start, end, cancellationToken)) yield return row;
+    }
+}
