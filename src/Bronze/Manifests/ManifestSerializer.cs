@@ -91,6 +91,7 @@ public static partial class ManifestSerializer
     private static BronzeException Malformed(string source, string detail, Exception? inner = null) =>
         new(BronzeErrorKind.IntegrityMismatch, $"Manifest {source} is malformed: {detail}.", innerException: inner);
 
-    [GeneratedRegex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final newline, which the schema's pattern rejects.
+    [GeneratedRegex(@"^sha256:[0-9a-f]{64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Sha256Checksum();
 }
