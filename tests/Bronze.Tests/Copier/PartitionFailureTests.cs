@@ -26,7 +26,7 @@ public sealed class PartitionFailureTests
         Assert.Empty(fixture.Snapshot());
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact]
     public async Task RunAsync_StoreFailsWhileTheEncoderWaits_ReportsTheStoresErrorNotTheCancellation()
     {
         using var fixture = new CopierFixture();

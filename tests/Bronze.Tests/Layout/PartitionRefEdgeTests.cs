@@ -103,6 +103,16 @@ public sealed class PartitionRefEdgeTests
         Assert.Contains("follow the layout {prefix}/{network}/{era_id}/{version_label}/{table}/range={start}-{end}[/file]", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(Table + "/range=0-9/part-0-9.json")]
+    [InlineData(Table + "/range=0-9/part-0-8.parquet")]
+    [InlineData("PubNet/pre_p23/v1/ledgers_lcm_raw/range=0-9")]
+    public void TryParse_KeyRejectedAfterItsRange_GivesNoPartition(string key)
+    {
+        Assert.False(PartitionRef.TryParse(key, "", out PartitionRef? partition));
+        Assert.Null(partition);
+    }
+
     [Fact]
     public void Parse_NullKeyOrBadPrefix_Throws()
     {
