@@ -79,9 +79,11 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
         PutResult put = await store.WriteManifestAsync(partition, manifest, CancellationToken.None).ConfigureAwait(false);
         if (put.Created) return new PartitionOutcome(kind, rows.Rows, size);
 
+        // Only a manifest that says what ours says (producer and time aside) commits the same partition: one that names
+        // our checksum with other rows, file or range is a partition the next run's plan calls a conflict.
         Manifest? existing = await store.ReadManifestAsync(partition, CancellationToken.None).ConfigureAwait(false);
-        ManifestTableEntry? entry = null;
-        if (existing?.Tables.TryGetValue(partition.Table, out entry) == true && entry.Checksum == "sha256:" + sha256)
+        if (existing is not null && existing.Partition == manifest.Partition
+            && existing.Tables.TryGetValue(partition.Table, out ManifestTableEntry? entry) && entry == manifest.Tables[partition.Table])
         {
             // A concurrent writer committed the same bytes first. The data file is ours if our put created it.
             return kind == CopierEventKind.Written
@@ -89,7 +91,17 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
                 : new PartitionOutcome(CopierEventKind.Skipped, rows.Rows, size, "another writer committed the same partition at the same time");
         }
 
-        return Conflict($"another writer committed a manifest with checksum {entry?.Checksum ?? "(none)"}, this run's data has sha256:{sha256}");
+        return Conflict($"another writer committed a different manifest ({Describe(existing)}; this run's: {Describe(manifest)})");
+    }
+
+    private string Describe(Manifest? manifest)
+    {
+        if (manifest is null) return "none";
+        ManifestPartition p = manifest.Partition;
+        string range = $"partition {p.Network}/{p.EraId}/{p.Version} {p.Start}-{p.End}";
+        return manifest.Tables.TryGetValue(partition.Table, out ManifestTableEntry? entry)
+            ? $"checksum {entry.Checksum}, {entry.RowCount} rows, {entry.ByteSize} bytes, file {entry.File}, {range}"
+            : $"no entry for table {partition.Table}, {range}";
     }
 
     private async Task<(PutResult Put, EncodedRows Rows)> EncodeIntoStoreAsync(CancellationToken cancellationToken)

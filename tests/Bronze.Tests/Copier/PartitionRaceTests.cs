@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Bronze.Copier;
 using Bronze.Layout;
 using Bronze.Manifests;
+using Bronze.Testing;
 
 namespace Bronze.Tests.Copier;
 
@@ -94,8 +95,9 @@ public sealed class PartitionRaceTests
     public async Task RunAsync_RivalCommittedAManifestWithAnotherChecksum_ConflictAndKeepsTheRivalsManifest()
     {
         using var fixture = new CopierFixture();
-        (_, byte[] manifest) = await ThisRunsPartitionAsync();
+        (byte[] data, byte[] manifest) = await ThisRunsPartitionAsync();
         byte[] rival = WithChecksum(manifest, "sha256:" + new string('0', 64));
+        string ours = $"checksum sha256:{TestBytes.Sha256(data)}, 10 rows, {data.Length} bytes, file part-10-19.parquet, partition pubnet/pre_p23/v1 10-19";
         var store = new RacingStore(fixture.Store);
         store.PublishFirst(ManifestKey, rival);
 
@@ -103,7 +105,7 @@ public sealed class PartitionRaceTests
 
         Assert.Equal((2, 0, 1), (summary.Written, summary.Skipped, summary.Conflicts));
         string message = Assert.Single(summary.Problems).Message!;
-        Assert.Contains("another writer committed a manifest with checksum sha256:" + new string('0', 64), message, StringComparison.Ordinal);
+        Assert.Equal($"another writer committed a different manifest ({ours.Replace(TestBytes.Sha256(data), new string('0', 64), StringComparison.Ordinal)}; this run's: {ours})", message);
         Assert.Equal(rival, await File.ReadAllBytesAsync(fixture.PathOf(ManifestKey), Token));
     }
 
@@ -123,7 +125,35 @@ public sealed class PartitionRaceTests
         CopyRunSummary summary = await fixture.Copier(store: store).RunAsync(Token);
 
         Assert.Equal((2, 1, 0), (summary.Written, summary.Conflicts, summary.Failed));
-        Assert.Contains("checksum (none)", Assert.Single(summary.Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("different manifest (no entry for table ledgers_lcm_raw, partition pubnet/pre_p23/v1 10-19; this run's: checksum sha256:", Assert.Single(summary.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(rival, await File.ReadAllBytesAsync(fixture.PathOf(ManifestKey), Token));
+    }
+
+    [Theory]
+    [InlineData("row_count")]
+    [InlineData("partition")]
+    [InlineData("file")]
+    public async Task RunAsync_RivalManifestWithOurChecksumButOtherFacts_ConflictAsTheNextRunWouldSee(string field)
+    {
+        using var fixture = new CopierFixture();
+        (_, byte[] manifest) = await ThisRunsPartitionAsync();
+        Manifest parsed = ManifestSerializer.Deserialize(manifest, "rival");
+        ManifestTableEntry entry = parsed.Tables[Raced.Table];
+        byte[] rival = ManifestSerializer.Serialize(field switch
+        {
+            "row_count" => parsed with { Tables = new Dictionary<string, ManifestTableEntry> { [Raced.Table] = entry with { RowCount = entry.RowCount - 1 } } },
+            "file" => parsed with { Tables = new Dictionary<string, ManifestTableEntry> { [Raced.Table] = entry with { File = "part-10-18.parquet" } } },
+            _ => parsed with { Partition = parsed.Partition with { Network = "testnet" } },
+        });
+        var store = new RacingStore(fixture.Store);
+        store.PublishFirst(ManifestKey, rival);
+
+        CopyRunSummary summary = await fixture.Copier(store: store).RunAsync(Token);
+        IReadOnlyList<PartitionPlan> next = await fixture.Copier().PlanAsync(Token).ToListAsync(Token);
+
+        Assert.Equal((2, 0, 1), (summary.Written, summary.Skipped, summary.Conflicts));
+        Assert.Contains("another writer committed a different manifest", Assert.Single(summary.Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(PlannedStatus.Conflict, next[1].Status);
         Assert.Equal(rival, await File.ReadAllBytesAsync(fixture.PathOf(ManifestKey), Token));
     }
 
@@ -171,7 +201,7 @@ public sealed class PartitionRaceTests
         CopyRunSummary summary = await fixture.Copier(store: store).RunAsync(Token);
 
         Assert.Equal((2, 0, 0, 1), (summary.Written, summary.Healed, summary.Skipped, summary.Conflicts));
-        Assert.Contains("another writer committed a manifest", Assert.Single(summary.Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("another writer committed a different manifest", Assert.Single(summary.Problems).Message, StringComparison.Ordinal);
         Assert.Equal(rival, await File.ReadAllBytesAsync(fixture.PathOf(ManifestKey), Token));
     }
 
