@@ -8,41 +8,30 @@ namespace Bronze.Tests.Copier;
 /// published with put-if-absent just before this writer's own put of that key, after every read the planner made.
 /// The copier then runs its decisions after a lost race against what really is in the inner store.
 /// </summary>
-internal sealed class RacingStore(IObjectStore inner) : IObjectStore
+internal sealed class RacingStore(IObjectStore inner) : ForwardingStore(inner)
 {
     private readonly ConcurrentDictionary<string, byte[]> _rivals = new(StringComparer.Ordinal);
-
-    public string Description => inner.Description;
 
     /// <summary>Has another writer publish <paramref name="bytes"/> under <paramref name="key"/> just before the next put of it.</summary>
     public void PublishFirst(string key, byte[] bytes) => _rivals[key] = bytes;
 
-    public async Task<PutResult> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default)
+    public override async Task<PutResult> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default)
     {
         await PublishRivalAsync(key, cancellationToken);
-        return await inner.PutIfAbsentAsync(key, content, cancellationToken);
+        return await Inner.PutIfAbsentAsync(key, content, cancellationToken);
     }
 
-    public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
+    public override async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {
         await PublishRivalAsync(key, cancellationToken);
-        return await inner.PutFileIfAbsentAsync(key, filePath, cancellationToken);
+        return await Inner.PutFileIfAbsentAsync(key, filePath, cancellationToken);
     }
-
-    public Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default) => inner.StatAsync(key, cancellationToken);
-
-    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default) => inner.OpenReadAsync(key, cancellationToken);
-
-    public Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default) =>
-        inner.ReadRangeAsync(key, offset, length, cancellationToken);
-
-    public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 
     private async Task PublishRivalAsync(string key, CancellationToken cancellationToken)
     {
         if (!_rivals.TryRemove(key, out byte[]? rival)) return;
         using var content = new MemoryStream(rival, writable: false);
-        PutResult put = await inner.PutIfAbsentAsync(key, content, cancellationToken);
+        PutResult put = await Inner.PutIfAbsentAsync(key, content, cancellationToken);
         if (!put.Created) throw new InvalidOperationException($"The rival writer found {key} already there: the test is set up wrong.");
     }
 }
