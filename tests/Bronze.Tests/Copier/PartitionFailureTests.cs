@@ -56,4 +56,45 @@ public sealed class PartitionFailureTests
         Assert.DoesNotContain(FailingPutStore.Message, message, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Snapshot().Keys, k => k.Contains("range=10-19", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task RunAsync_StoreThatIgnoresCancellation_StillEndsEachPutWithItsContent()
+    {
+        using var fixture = new CopierFixture();
+        var store = new SelfTimedStore(fixture.Store);
+
+        CopyRunSummary summary = await fixture.Copier(store: store).RunAsync(Token);
+
+        Assert.Equal((3, 0), (summary.Written, summary.Failed));
+        Assert.Empty(store.Errors);
+    }
+
+    [Fact]
+    public async Task RunAsync_SourceFailsUnderAStoreThatIgnoresCancellation_TheStoresReadFailsWithTheSourcesError()
+    {
+        using var fixture = new CopierFixture();
+        var store = new SelfTimedStore(fixture.Store);
+        var source = new GappySource(fixture.Source, missingLedger: 15);
+
+        CopyRunSummary summary = await fixture.Copier(source: source, store: store).RunAsync(Token);
+
+        Assert.Equal((2, 1), (summary.Written, summary.Failed));
+        Exception seen = Assert.Single(store.Errors).Value;
+        Assert.IsType<Bronze.Errors.BronzeException>(seen);
+        Assert.Contains("ledgers 15 to 15 are missing", seen.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SourceFailsWhileThePutWaitsForASlot_CancelsThePut()
+    {
+        using var fixture = new CopierFixture();
+        var store = new QueuedPutStore(fixture.Store, Failing.DataKey("lake"));
+        var source = new GappySource(fixture.Source, missingLedger: 15);
+
+        CopyRunSummary summary = await fixture.Copier(source: source, store: store).RunAsync(Token);
+
+        Assert.Equal((2, 1), (summary.Written, summary.Failed));
+        Assert.Contains("ledgers 15 to 15 are missing", Assert.Single(summary.Problems).Message, StringComparison.Ordinal);
+        Assert.True(store.CancelledWhileQueued);
+    }
 }

@@ -86,4 +86,27 @@ public sealed class ShardTests
         using var fixture = new CopierFixture();
         return fixture.Copier(CopierFixture.Options(0, (partitionsInRange * 10) - 1, 10) with { Shard = new Shard(index, count) }).Partitions;
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(4)]
+    public void Indexer_OutsideTheShare_ThrowsEvenOverAListThatChecksNothing(int index)
+    {
+        var partitions = new ShardPartitions(new UncheckedRange(12), new Shard(1, 3)); // k = 1, 4, 7, 10
+
+        Assert.Equal(CopierFixture.Ledgers.Partition(100, 109), partitions[3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => partitions[index]);
+    }
+
+    /// <summary>A range of <paramref name="count"/> partitions of 10 ledgers that answers any index, even outside it.</summary>
+    private sealed class UncheckedRange(int count) : IReadOnlyList<PartitionRef>
+    {
+        public int Count => count;
+
+        public PartitionRef this[int index] => CopierFixture.Ledgers.Partition(Math.Abs(index) * 10L, (Math.Abs(index) * 10L) + 9);
+
+        public IEnumerator<PartitionRef> GetEnumerator() => Enumerable.Range(0, count).Select(k => this[k]).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -122,6 +122,18 @@ public sealed class ManifestCheckTests
     }
 
     [Fact]
+    public void Deserialize_NullDocument_SaysSo()
+    {
+        Assert.Equal("Manifest a/_manifest.json is malformed: the document is null.", Rejected("null").Message);
+    }
+
+    [Fact]
+    public void Write_NullWriter_Throws()
+    {
+        Assert.Throws<ArgumentNullException>(() => new UtcTimestampConverter().Write(null!, DateTimeOffset.UnixEpoch, System.Text.Json.JsonSerializerOptions.Default));
+    }
+
+    [Fact]
     public void Deserialize_NullCreatedAt_IsRejected()
     {
         string json = Json();
@@ -198,6 +210,7 @@ public sealed class ManifestCheckTests
     {
         Assert.Throws<ArgumentNullException>(() => ManifestGenerator.Create(null!, new DataFileFacts(1, Sha, 1, null, 1, 1)));
         Assert.Throws<ArgumentNullException>(() => ManifestGenerator.Create(Partition, null!));
+        Assert.Equal("partition", Assert.Throws<ArgumentNullException>(() => ManifestGenerator.Create(null!, null!)).ParamName);
         Assert.Throws<ArgumentNullException>(() => ManifestSerializer.Serialize(null!));
         Assert.Throws<ArgumentNullException>(() => ManifestPartition.Of(null!));
     }
