@@ -224,7 +224,7 @@ public sealed class S3Store : IObjectStore, IDisposable
                 $"'{key}' is {size} bytes, more than the 5 GiB one PutObject can write, and {Description} is set to write "
                 + "every object with one conditional PutObject (conditional-multipart=false, the default with a custom endpoint, "
                 + "because servers such as Ceph RGW 16 ignore If-None-Match on CompleteMultipartUpload and would overwrite). "
-                + "Set conditional-multipart=true only for a server that honours it.", field: "conditional-multipart");
+                + "Set conditional-multipart=true only for a server that honours it.", field: "conditional_multipart");
         }
     }
 

@@ -69,7 +69,12 @@ public sealed class StoreSchemes
 
     private IStoreScheme Find(StoreLocation location) =>
         _schemes.FirstOrDefault(s => s.Name == location.Scheme) ?? throw BronzeException.Invalid(
-            StoreLocation.Field,
-            "be a local path or a URL of a known scheme (" + string.Join(", ", _schemes.Select(s => s.Example)) + ")",
-            location.Text);
+            StoreLocation.Field, $"be a local path or a {KnownUrls()} URL (e.g. {string.Join(", ", _schemes.Select(s => s.Example))})", location.Text);
+
+    /// <summary>The registered schemes as <c>file://, s3:// or gs://</c>.</summary>
+    private string KnownUrls()
+    {
+        string[] urls = [.. _schemes.Select(s => s.Name + "://")];
+        return urls.Length == 1 ? urls[0] : string.Join(", ", urls[..^1]) + " or " + urls[^1];
+    }
 }
