@@ -20,7 +20,8 @@ public sealed class LocalStoreScheme : IStoreScheme
     public IObjectStore Open(StoreLocation location, StoreEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(location);
-        if (File.Exists(location.Root)) throw BronzeException.Invalid(StoreLocation.Field, "name a folder, not a file", location.Root);
+        if (File.Exists(location.Root))
+            throw new BronzeException(BronzeErrorKind.InvalidInput, $"'{location.Root}' is a file, not a folder.", field: StoreLocation.Field);
         return new LocalStore(location.Root);
     }
 }
