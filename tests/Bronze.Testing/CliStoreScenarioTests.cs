@@ -5,7 +5,8 @@ namespace Bronze.Testing;
 
 /// <summary>
 /// The end-to-end command-line scenario every store runs, as users run <c>bronze</c> (a separate process): copy, copy
-/// again, verify, ls, dry-run, inspect, a galexie lake as the source, and the dataset prefix from STORAGE_PREFIX. Derive
+/// again, verify, ls, dry-run, inspect, a galexie lake in the store as the source (<c>copy</c>, <c>lake</c>), and the
+/// dataset prefix from STORAGE_PREFIX, which a source never takes. Derive
 /// once per store and server, as for <see cref="ObjectStoreContractTests"/>: a store is done when it passes the same
 /// scenario as the others.
 /// </summary>
@@ -97,21 +98,52 @@ public abstract class CliStoreScenarioTests : IDisposable
             await KeysAsync(store));
     }
 
+    [Theory(Timeout = 300_000)]
+    [InlineData(1u, 4u, "zst")]
+    [InlineData(2u, 1u, "zstd")]
+    public async Task Copy_LakeInStore_WritesTheSameFilesAsFromLocalDisk(uint ledgersPerBatch, uint batchesPerPartition, string extension)
+    {
+        RealLedgers.Require();
+        string source = await UploadLakeAsync(ledgersPerBatch, batchesPerPartition, extension, "galexie/lake");
+
+        (int localExit, string localOutput) = await RunAsync(LakeCopies.StandaloneArgs("lake", "local"));
+        (int storeExit, string storeOutput) = await RunAsync([.. LakeCopies.StandaloneArgs(source + Query, "remote"), "--reads-in-flight", "8"]);
+        (int lakeExit, string lakeOutput) = await RunAsync(["lake", "--source", source + Query]);
+
+        Assert.True(localExit == 0, localOutput);
+        Assert.True(storeExit == 0, storeOutput);
+        SortedDictionary<string, string> local = LakeCopies.ParquetDigests(Path.Join(Folder, "local"));
+        Assert.Equal(2, local.Count); // 10050-10059 and 10060-10069
+        Assert.Equal(local, LakeCopies.ParquetDigests(Path.Join(Folder, "remote")));
+        Assert.True(lakeExit == 0, lakeOutput);
+        Assert.Contains("ledgers     10048 to 10077", lakeOutput, StringComparison.Ordinal);
+        Assert.Contains($"{ledgersPerBatch} ledgers per batch, {batchesPerPartition} batches per partition", lakeOutput, StringComparison.Ordinal);
+    }
+
     [Fact(Timeout = 300_000)]
     public async Task Copy_LakeAtStoreRootWithStoragePrefix_SourceTakesNoDestinationVariable()
     {
         // STORAGE_PREFIX is the destination's dataset prefix: a lake at its store's root must still be found there.
         RealLedgers.Require();
-        string lake = Path.Join(Folder, "lake");
-        await TestLakes.StandaloneV25Async(lake, 2, 4);
-        string store = await CreateStoreAsync();
-        foreach ((string key, string path) in LakeCopies.Files(lake)) await UploadAsync(store, key, path);
+        string source = await UploadLakeAsync(2, 4, "zst", "");
 
         (int exit, string output) = await RunAsync(
-            [.. LakeCopies.StandaloneArgs(store + Query, "out", 10_050, 10_059)], new Dictionary<string, string> { ["STORAGE_PREFIX"] = "bronze" });
+            LakeCopies.StandaloneArgs(source + Query, "out", 10_050, 10_059), new Dictionary<string, string> { ["STORAGE_PREFIX"] = "bronze" });
 
         Assert.True(exit == 0, output);
         Assert.Single(LakeCopies.ParquetDigests(Path.Join(Folder, "out", "bronze")));
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task Copy_SourceWithoutLake_Exits2NamingTheSourceAndWritesNothing()
+    {
+        string source = await CreateStoreAsync() + "/nothing";
+
+        (int exit, string output) = await RunAsync(LakeCopies.StandaloneArgs(source + Query, "out"));
+
+        Assert.True(exit == 2, output);
+        Assert.Contains("--source: " + StoreLocationOf(source) + " is not a galexie lake", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Join(Folder, "out")));
     }
 
     /// <inheritdoc />
@@ -133,6 +165,21 @@ public abstract class CliStoreScenarioTests : IDisposable
     }
 
     private Task<(int ExitCode, string Output)> RunAsync(string[] args) => RunAsync(args, null);
+
+    /// <summary>How the CLI names a location in messages: a local folder as <c>file://</c> and its path.</summary>
+    private static string StoreLocationOf(string location) => location.Contains("://", StringComparison.Ordinal) ? location : "file://" + location;
+
+    /// <summary>Writes the v25 load test's lake locally (<see cref="Folder"/>/lake) and into a new store under <paramref name="root"/>.</summary>
+    /// <returns>The lake's location in the store, without query.</returns>
+    private async Task<string> UploadLakeAsync(uint ledgersPerBatch, uint batchesPerPartition, string extension, string root)
+    {
+        string lake = Path.Join(Folder, "lake");
+        await TestLakes.StandaloneV25Async(lake, ledgersPerBatch, batchesPerPartition, extension);
+        string store = await CreateStoreAsync();
+        string location = root.Length == 0 ? store : store + "/" + root;
+        foreach ((string key, string path) in LakeCopies.Files(lake)) await UploadAsync(location, key, path);
+        return location;
+    }
 
     private async Task<List<string>> KeysAsync(string location)
     {
