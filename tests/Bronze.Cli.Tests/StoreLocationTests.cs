@@ -29,6 +29,15 @@ public sealed class StoreLocationTests
     }
 
     [Fact]
+    public async Task Ls_BadEndpointVariable_Exits2NamingTheVariable()
+    {
+        (int exit, string error) = await RunAsync(["ls"], ("STORAGE_BACKEND", "s3"), ("S3_BUCKET", "lake"), ("S3_ENDPOINT", "not-a-url"));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("bronze: S3_ENDPOINT must be an absolute http:// or https:// URL", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Copy_UnknownScheme_Exits2NamingTheFlagAndTheKnownSchemes()
     {
         (int exit, string error) = await RunAsync(["copy", "--dest", "azure://container/x", "--dry-run"]);

@@ -30,7 +30,10 @@ internal sealed record StoreSetting(StoreLocation Location, string Origin, Store
     {
         ArgumentNullException.ThrowIfNull(e);
         string location = StoreLocation.Field + " ";
-        return new CliUsageException(
-            e.Message.StartsWith(location, StringComparison.Ordinal) ? origin + " " + e.Message[location.Length..] : $"{origin}: {e.Message}", origin);
+        if (e.Message.StartsWith(location, StringComparison.Ordinal)) return new CliUsageException(origin + " " + e.Message[location.Length..], origin);
+        // A variable the store read (S3_ENDPOINT, STORAGE_EMULATOR_HOST) is already named first: it is what to fix.
+        string first = e.Message.Split(' ')[0];
+        if (first.Length > 1 && first.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_')) return new CliUsageException(e.Message, first);
+        return new CliUsageException($"{origin}: {e.Message}", origin);
     }
 }
