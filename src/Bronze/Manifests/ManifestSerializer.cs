@@ -63,9 +63,16 @@ public static partial class ManifestSerializer
     {
         ArgumentNullException.ThrowIfNull(stream);
         byte[] buffer = new byte[MaxLength + 1];
-        int filled = 0, read;
-        while (filled < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+        int filled = 0;
+        while (filled < buffer.Length)
+        {
+            // The read apart from the loop test: assigned inside the condition, a mutant of it would not compile, and
+            // Stryker then drops every mutant of this method, the size limit's included.
+            int read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
             filled += read;
+        }
+
         if (filled > MaxLength) throw Malformed(source, $"it is larger than {MaxLength} bytes, far more than any manifest");
         return buffer[..filled];
     }
