@@ -215,6 +215,14 @@ public sealed class ManifestCheckTests
         Assert.Throws<ArgumentNullException>(() => ManifestPartition.Of(null!));
     }
 
+    [Fact]
+    public async Task ReadBoundedAsync_NullStream_NamesIt()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => ManifestSerializer.ReadBoundedAsync(null!, "m", Token));
+
+        Assert.Equal("stream", error.ParamName);
+    }
+
     [Theory]
     [InlineData("", "bronze-copier@v0.0.0", "unknown")]
     [InlineData("0.1.0+", "bronze-copier@v0.1.0", "unknown")]
