@@ -71,7 +71,7 @@ public sealed class PartitionRaceTests
 
         Assert.Equal((2, 0, 1, 0), (summary.Written, summary.Healed, summary.Skipped, summary.Conflicts));
         CopierEvent skipped = Assert.Single(events, e => e.Kind == CopierEventKind.Skipped);
-        Assert.Equal((Raced, 10L, (long)data.Length), (skipped.Partition, skipped.Rows, skipped.Bytes));
+        Assert.Equal((Raced, 10L, (long)data.Length), (skipped.Partition, skipped.Rows, skipped.DataFileBytes));
         Assert.Contains("another writer committed the same partition", skipped.Message, StringComparison.Ordinal);
         Assert.Equal(manifest, await File.ReadAllBytesAsync(fixture.PathOf(ManifestKey), Token));
     }
