@@ -1,4 +1,5 @@
 using Bronze.Layout;
+using Bronze.Partitions;
 
 namespace Bronze.Copier;
 
@@ -22,5 +23,5 @@ public sealed record CopierEvent(
     long Rows,
     long Bytes,
     TimeSpan Elapsed,
-    PlannedStatus? Status = null,
+    PartitionState? Status = null,
     string? Message = null);
