@@ -19,8 +19,8 @@ internal static class ManifestRules
         ManifestPartition p = manifest.Partition;
         if (p != ManifestPartition.Of(partition))
         {
-            return $"the manifest describes {p.Network}/{p.EraId}/{p.Version} {p.Start}-{p.End}, but its path is "
-                + $"{partition.Network}/{partition.EraId}/{partition.VersionLabel} {partition.Start}-{partition.End}";
+            return $"the manifest describes another partition ({p.Network}/{p.EraId}/{p.Version} {p.Start}-{p.End}) than its path "
+                + $"({partition.Network}/{partition.EraId}/{partition.VersionLabel} {partition.Start}-{partition.End})";
         }
 
         if (!manifest.Tables.TryGetValue(partition.Table, out ManifestTableEntry? found)) return $"the manifest has no entry for table {partition.Table}";

@@ -69,6 +69,7 @@ internal sealed record StoredObjectDigest(long Size, string Sha256, byte[] Head,
     private static byte[] Unroll(byte[] ring, long size)
     {
         if (size <= ring.Length) return ring[..(int)size];
+        if (ring.Length == 0) return [];
         int at = (int)(size % ring.Length);
         return [.. ring.AsSpan(at), .. ring.AsSpan(0, at)];
     }
