@@ -24,7 +24,8 @@ internal static class DatasetScan
         var found = new SortedDictionary<(long Start, long End), PartitionObjects>();
         await foreach (ObjectInfo info in store.ListAsync(dataset.Key(prefix) + "/", cancellationToken).ConfigureAwait(false))
         {
-            if (!PartitionRef.TryParse(info.Key, prefix, out PartitionRef? partition) || partition.Dataset != dataset)
+            // Every key under the table's folder that parses names this table: the folder is the table's key.
+            if (!PartitionRef.TryParse(info.Key, prefix, out PartitionRef? partition))
             {
                 stray?.Invoke(info);
                 continue;
