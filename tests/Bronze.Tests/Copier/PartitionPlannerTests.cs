@@ -15,19 +15,18 @@ public sealed class PartitionPlannerTests : IDisposable
     private static readonly DatasetRef Ledgers = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
     private static readonly PartitionRef Partition = Ledgers.Partition(10, 19);
     private static readonly byte[] Data = TestBytes.Create(64, seed: 4);
-    private readonly TempDirectory _root = new();
-    private readonly PartitionStore _partitions;
-
-    public PartitionPlannerTests() => _partitions = new PartitionStore(new LocalStore(_root.Path), "lake");
+    private readonly LocalPartitions _local = new("lake");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _root.Dispose();
+    private PartitionStore Partitions => _local.Partitions;
+
+    public void Dispose() => _local.Dispose();
 
     [Fact]
     public async Task PlanAsync_NothingStored_IsNewWithBothKeysToWrite()
     {
-        PartitionPlan plan = await PlanAsync(_partitions);
+        PartitionPlan plan = await PlanAsync(Partitions);
 
         Assert.Equal(new PartitionPlan(Partition, PartitionState.Absent, Folder, $"{Folder}/part-10-19.parquet", $"{Folder}/_manifest.json"), plan);
         Assert.Equal([plan.DataKey, plan.ManifestKey], plan.KeysToWrite);
@@ -37,9 +36,9 @@ public sealed class PartitionPlannerTests : IDisposable
     [Fact]
     public async Task PlanAsync_DataFileOnly_IsIncompleteWithTheManifestToWrite()
     {
-        await _partitions.WriteDataAsync(Partition, new MemoryStream(Data), Ct);
+        await Partitions.WriteDataAsync(Partition, new MemoryStream(Data), Ct);
 
-        PartitionPlan plan = await PlanAsync(_partitions);
+        PartitionPlan plan = await PlanAsync(Partitions);
 
         Assert.Equal((PartitionState.Incomplete, 64L, "incomplete"), (plan.Status, plan.DataSize, plan.StatusName));
         Assert.Equal([plan.ManifestKey], plan.KeysToWrite);
@@ -50,7 +49,7 @@ public sealed class PartitionPlannerTests : IDisposable
     {
         await CommitAsync("zstd");
 
-        PartitionPlan plan = await PlanAsync(_partitions);
+        PartitionPlan plan = await PlanAsync(Partitions);
 
         Assert.Equal((PartitionState.Complete, null, 64L, "complete"), (plan.Status, plan.Detail, plan.DataSize, plan.StatusName));
         Assert.Equal(10, plan.Manifest?.Tables["ledgers_lcm_raw"].RowCount);
@@ -64,7 +63,7 @@ public sealed class PartitionPlannerTests : IDisposable
     {
         await CommitAsync(codec);
 
-        PartitionPlan plan = await PlanAsync(_partitions);
+        PartitionPlan plan = await PlanAsync(Partitions);
 
         Assert.Equal((PartitionState.Conflict, detail, "conflict"), (plan.Status, plan.Detail, plan.StatusName));
         Assert.NotNull(plan.Manifest);
@@ -78,7 +77,7 @@ public sealed class PartitionPlannerTests : IDisposable
     {
         await CommitAsync("zstd");
 
-        PartitionPlan plan = await PlanAsync(_partitions, rows);
+        PartitionPlan plan = await PlanAsync(Partitions, rows);
 
         Assert.Equal((PartitionState.Conflict, $"the manifest says 10 rows, this run's source has {rows}"), (plan.Status, plan.Detail));
     }
@@ -86,9 +85,9 @@ public sealed class PartitionPlannerTests : IDisposable
     [Fact]
     public async Task PlanAsync_ConflictInTheStore_KeepsTheStoresReason()
     {
-        await _partitions.WriteManifestAsync(Partition, Manifest("snappy"), Ct);
+        await Partitions.WriteManifestAsync(Partition, Manifest("snappy"), Ct);
 
-        PartitionPlan plan = await PlanAsync(_partitions);
+        PartitionPlan plan = await PlanAsync(Partitions);
 
         Assert.Equal((PartitionState.Conflict, "the manifest exists but the data file part-10-19.parquet does not"), (plan.Status, plan.Detail));
     }
@@ -116,7 +115,7 @@ public sealed class PartitionPlannerTests : IDisposable
 
     private async Task CommitAsync(string? codec)
     {
-        await _partitions.WriteDataAsync(Partition, new MemoryStream(Data), Ct);
-        await _partitions.WriteManifestAsync(Partition, Manifest(codec), Ct);
+        await Partitions.WriteDataAsync(Partition, new MemoryStream(Data), Ct);
+        await Partitions.WriteManifestAsync(Partition, Manifest(codec), Ct);
     }
 }

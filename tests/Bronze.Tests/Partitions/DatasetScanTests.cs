@@ -10,14 +10,13 @@ public sealed class DatasetScanTests : IDisposable
 {
     private const string Table = "lake/pubnet/pre_p23/v1/ledgers_lcm_raw";
     private static readonly DatasetRef Ledgers = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
-    private readonly TempDirectory _root = new();
-    private readonly PartitionStore _partitions;
-
-    public DatasetScanTests() => _partitions = new PartitionStore(new LocalStore(_root.Path), "lake");
+    private readonly LocalPartitions _local = new("lake");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _root.Dispose();
+    private PartitionStore Partitions => _local.Partitions;
+
+    public void Dispose() => _local.Dispose();
 
     [Fact]
     public async Task ScanAsync_DataFilesAndManifests_GivesEachPartitionsObjectsInStartOrder()
@@ -28,7 +27,7 @@ public sealed class DatasetScanTests : IDisposable
         await PutAsync($"{Table}/range=0-9/_manifest.json", 4);
         List<ObjectInfo> strays = [];
 
-        List<PartitionObjects> found = await _partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct);
+        List<PartitionObjects> found = await Partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct);
 
         Assert.Equal(
             [
@@ -51,7 +50,7 @@ public sealed class DatasetScanTests : IDisposable
         await PutAsync("lake/pubnet/pre_p23/v1/other/range=0-9/part-0-9.parquet", 1);
         List<ObjectInfo> strays = [];
 
-        List<PartitionObjects> found = await _partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct);
+        List<PartitionObjects> found = await Partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct);
 
         Assert.Empty(found);
         Assert.Equal(
@@ -62,11 +61,11 @@ public sealed class DatasetScanTests : IDisposable
     [Fact]
     public async Task ScanAsync_FileWhereTheFolderIs_IsTheFolderEntryAndAStray()
     {
-        Directory.CreateDirectory(Path.Join(_root.Path, Table));
-        await File.WriteAllBytesAsync(Path.Join(_root.Path, Table, "range=0-9"), [1], Ct);
+        Directory.CreateDirectory(Path.Join(_local.Root, Table));
+        await File.WriteAllBytesAsync(Path.Join(_local.Root, Table, "range=0-9"), [1], Ct);
         List<ObjectInfo> strays = [];
 
-        PartitionObjects only = Assert.Single(await _partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct));
+        PartitionObjects only = Assert.Single(await Partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct));
 
         Assert.Equal(new ObjectInfo($"{Table}/range=0-9", 1), only.Folder);
         Assert.False(only.HasObjects);
@@ -76,15 +75,15 @@ public sealed class DatasetScanTests : IDisposable
     [Fact]
     public async Task ScanAsync_DataFileAndManifestThatAreLinks_AreStraysNotObjects()
     {
-        string folder = Path.Join(_root.Path, Table, "range=0-9");
+        string folder = Path.Join(_local.Root, Table, "range=0-9");
         Directory.CreateDirectory(folder);
-        string target = Path.Join(_root.Path, "target");
+        string target = Path.Join(_local.Root, "target");
         await File.WriteAllBytesAsync(target, [1, 2], Ct);
         File.CreateSymbolicLink(Path.Join(folder, "part-0-9.parquet"), target);
         File.CreateSymbolicLink(Path.Join(folder, "_manifest.json"), target);
         List<ObjectInfo> strays = [];
 
-        PartitionObjects only = Assert.Single(await _partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct));
+        PartitionObjects only = Assert.Single(await Partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct));
 
         Assert.Equal((Ledgers.Partition(0, 9), null, null, null), (only.Partition, only.Data, only.Manifest, only.Folder));
         Assert.Equal([ObjectKind.SymbolicLink, ObjectKind.SymbolicLink], strays.Select(s => s.Kind));
@@ -96,7 +95,7 @@ public sealed class DatasetScanTests : IDisposable
         await PutAsync($"{Table}/notes.txt", 1);
         await PutAsync($"{Table}/range=0-9/part-0-9.parquet", 1);
 
-        PartitionObjects only = Assert.Single(await _partitions.ScanAsync(Ledgers, null, Ct).ToListAsync(Ct));
+        PartitionObjects only = Assert.Single(await Partitions.ScanAsync(Ledgers, null, Ct).ToListAsync(Ct));
 
         Assert.Equal(Ledgers.Partition(0, 9), only.Partition);
     }
@@ -104,8 +103,8 @@ public sealed class DatasetScanTests : IDisposable
     [Fact]
     public void ScanAsync_NullDataset_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => _partitions.ScanAsync(null!, null, Ct));
+        Assert.Throws<ArgumentNullException>(() => Partitions.ScanAsync(null!, null, Ct));
     }
 
-    private async Task PutAsync(string key, int size) => await _partitions.Store.PutIfAbsentAsync(key, new MemoryStream(new byte[size]), Ct);
+    private async Task PutAsync(string key, int size) => await Partitions.Store.PutIfAbsentAsync(key, new MemoryStream(new byte[size]), Ct);
 }

@@ -16,21 +16,20 @@ public sealed class PartitionStatusTests : IDisposable
     private static readonly DatasetRef Ledgers = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
     private static readonly PartitionRef Partition = Ledgers.Partition(10, 19);
     private static readonly byte[] Data = TestBytes.Create(100, seed: 3);
-    private readonly TempDirectory _root = new();
-    private readonly PartitionStore _partitions;
-
-    public PartitionStatusTests() => _partitions = new PartitionStore(new LocalStore(_root.Path), "lake");
+    private readonly LocalPartitions _local = new("lake");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _root.Dispose();
+    private PartitionStore Partitions => _local.Partitions;
+
+    public void Dispose() => _local.Dispose();
 
     [Fact]
     public async Task GetStatusAsync_ManifestMatchingItsPathAndData_IsCompleteWithTheManifest()
     {
         Manifest manifest = await CommitAsync(m => m);
 
-        PartitionStatus status = await _partitions.GetStatusAsync(Partition, Ct);
+        PartitionStatus status = await Partitions.GetStatusAsync(Partition, Ct);
 
         Assert.Equal(new PartitionStatus(Partition, PartitionState.Complete, new ObjectInfo(Partition.DataKey("lake"), 100), status.Manifest), status);
         Assert.Equal(manifest.Tables, status.Manifest!.Tables);
@@ -41,7 +40,7 @@ public sealed class PartitionStatusTests : IDisposable
     {
         await CommitAsync(m => WithEntry(m, e => e with { FirstLedger = 10, LastLedger = 19 }));
 
-        Assert.Equal(PartitionState.Complete, (await _partitions.GetStatusAsync(Partition, Ct)).State);
+        Assert.Equal(PartitionState.Complete, (await Partitions.GetStatusAsync(Partition, Ct)).State);
     }
 
     [Theory]
@@ -54,7 +53,7 @@ public sealed class PartitionStatusTests : IDisposable
     {
         await CommitAsync(m => m with { Partition = new ManifestPartition { Network = network, EraId = era, Version = version, Start = start, End = end } });
 
-        PartitionStatus status = await _partitions.GetStatusAsync(Partition, Ct);
+        PartitionStatus status = await Partitions.GetStatusAsync(Partition, Ct);
 
         Assert.Equal(PartitionState.Conflict, status.State);
         Assert.Equal(
@@ -67,7 +66,7 @@ public sealed class PartitionStatusTests : IDisposable
     {
         await CommitAsync(m => m with { Tables = new Dictionary<string, ManifestTableEntry> { ["other"] = m.Tables["ledgers_lcm_raw"] } });
 
-        Assert.Equal("the manifest has no entry for table ledgers_lcm_raw", (await _partitions.GetStatusAsync(Partition, Ct)).Reason);
+        Assert.Equal("the manifest has no entry for table ledgers_lcm_raw", (await Partitions.GetStatusAsync(Partition, Ct)).Reason);
     }
 
     [Fact]
@@ -75,15 +74,15 @@ public sealed class PartitionStatusTests : IDisposable
     {
         await CommitAsync(m => WithEntry(m, e => e with { File = "part-0-9.parquet" }));
 
-        Assert.Equal("the manifest names file part-0-9.parquet, not part-10-19.parquet", (await _partitions.GetStatusAsync(Partition, Ct)).Reason);
+        Assert.Equal("the manifest names file part-0-9.parquet, not part-10-19.parquet", (await Partitions.GetStatusAsync(Partition, Ct)).Reason);
     }
 
     [Fact]
     public async Task GetStatusAsync_ManifestWithoutItsDataFile_IsAConflict()
     {
-        await _partitions.WriteManifestAsync(Partition, Manifest(), Ct);
+        await Partitions.WriteManifestAsync(Partition, Manifest(), Ct);
 
-        PartitionStatus status = await _partitions.GetStatusAsync(Partition, Ct);
+        PartitionStatus status = await Partitions.GetStatusAsync(Partition, Ct);
 
         Assert.Equal((PartitionState.Conflict, null), (status.State, status.Data));
         Assert.Equal("the manifest exists but the data file part-10-19.parquet does not", status.Reason);
@@ -96,7 +95,7 @@ public sealed class PartitionStatusTests : IDisposable
     {
         await CommitAsync(m => WithEntry(m, e => e with { ByteSize = byteSize }));
 
-        PartitionStatus status = await _partitions.GetStatusAsync(Partition, Ct);
+        PartitionStatus status = await Partitions.GetStatusAsync(Partition, Ct);
 
         Assert.Equal($"the data file has 100 bytes, the manifest says {byteSize}", status.Reason);
         Assert.Equal(100, status.Data?.Size);
@@ -110,16 +109,16 @@ public sealed class PartitionStatusTests : IDisposable
         await CommitAsync(m => WithEntry(m, e => e with { FirstLedger = first, LastLedger = last }));
 
         Assert.Equal(
-            $"the manifest says ledgers {first}-{last}, outside the partition 10-19", (await _partitions.GetStatusAsync(Partition, Ct)).Reason);
+            $"the manifest says ledgers {first}-{last}, outside the partition 10-19", (await Partitions.GetStatusAsync(Partition, Ct)).Reason);
     }
 
     [Fact]
     public async Task GetStatusAsync_MalformedManifest_IsAConflictWithTheStoresReason()
     {
-        await _partitions.WriteDataAsync(Partition, new MemoryStream(Data), Ct);
-        await _partitions.Store.PutIfAbsentAsync(Partition.ManifestKey("lake"), new MemoryStream("{\"partition\":"u8.ToArray()), Ct);
+        await Partitions.WriteDataAsync(Partition, new MemoryStream(Data), Ct);
+        await Partitions.Store.PutIfAbsentAsync(Partition.ManifestKey("lake"), new MemoryStream("{\"partition\":"u8.ToArray()), Ct);
 
-        PartitionStatus status = await _partitions.GetStatusAsync(Partition, Ct);
+        PartitionStatus status = await Partitions.GetStatusAsync(Partition, Ct);
 
         Assert.Equal((PartitionState.Conflict, null, null), (status.State, status.Data, status.Manifest));
         Assert.Contains(Partition.ManifestKey("lake"), status.Reason, StringComparison.Ordinal);
@@ -148,7 +147,7 @@ public sealed class PartitionStatusTests : IDisposable
     [Fact]
     public async Task GetStatusAsync_NullPartition_Throws()
     {
-        await Assert.ThrowsAsync<ArgumentNullException>(() => _partitions.GetStatusAsync(null!, Ct));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Partitions.GetStatusAsync(null!, Ct));
     }
 
     private static Manifest Manifest() =>
@@ -159,9 +158,9 @@ public sealed class PartitionStatusTests : IDisposable
 
     private async Task<Manifest> CommitAsync(Func<Manifest, Manifest> change)
     {
-        await _partitions.WriteDataAsync(Partition, new MemoryStream(Data), Ct);
+        await Partitions.WriteDataAsync(Partition, new MemoryStream(Data), Ct);
         Manifest manifest = change(Manifest());
-        await _partitions.WriteManifestAsync(Partition, manifest, Ct);
+        await Partitions.WriteManifestAsync(Partition, manifest, Ct);
         return manifest;
     }
 }

@@ -95,38 +95,41 @@ public sealed class DatasetVerifierTests
         Assert.Contains("checksum", issue.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task VerifyAsync_ManifestOfAnotherPartition_ReportsPartitionMismatch()
+    /// <summary>Manifests forged one field at a time, each with the one issue it must cause.</summary>
+    public static TheoryData<string, Func<Manifest, Manifest>, VerificationIssueKind, string> ForgedManifests => new()
+    {
+        {
+            "another partition", m => m with { Partition = m.Partition with { Start = 0 } }, VerificationIssueKind.PartitionMismatch,
+            "The manifest describes another partition (pubnet/pre_p23/v1 0-19) than its path (pubnet/pre_p23/v1 10-19)."
+        },
+        {
+            "no entry for the table", m => m with { Tables = new Dictionary<string, ManifestTableEntry> { ["other"] = m.Tables["ledgers_lcm_raw"] } },
+            VerificationIssueKind.PartitionMismatch, "The manifest has no entry for table ledgers_lcm_raw."
+        },
+        {
+            "another file", m => Entry(m, e => e with { File = "part-0-9.parquet" }), VerificationIssueKind.PartitionMismatch,
+            "The manifest names file part-0-9.parquet, not part-10-19.parquet."
+        },
+        { "another row count", m => Entry(m, e => e with { RowCount = 11 }), VerificationIssueKind.RowCountMismatch, "The footer says 10 rows, the manifest says 11." },
+        { "another codec", m => Entry(m, e => e with { Codec = "snappy" }), VerificationIssueKind.CodecMismatch, "The column chunks use codec zstd, the manifest says snappy." },
+        {
+            "other ledgers", m => Entry(m, e => e with { FirstLedger = 11 }), VerificationIssueKind.LedgerRangeMismatch,
+            "The file holds ledgers 10-19, the manifest says 11-19."
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ForgedManifests))]
+    public async Task VerifyAsync_ForgedManifest_ReportsItsOneIssue(string forgery, Func<Manifest, Manifest> forge, VerificationIssueKind kind, string message)
     {
         using VerifiedDataset dataset = await VerifiedDataset.CopyAsync();
-        await dataset.ChangeManifestAsync(10, m => m with { Partition = m.Partition with { Start = 0 } });
+        await dataset.ChangeManifestAsync(10, forge);
 
         VerificationReport report = await dataset.VerifyAsync();
 
-        AssertOnlyIssue(report, VerificationIssueKind.PartitionMismatch, VerifiedDataset.ManifestKey(10),
-            "The manifest describes another partition (pubnet/pre_p23/v1 0-19) than its path (pubnet/pre_p23/v1 10-19).");
-    }
-
-    [Fact]
-    public async Task VerifyAsync_ManifestWithoutTheTable_ReportsPartitionMismatch()
-    {
-        using VerifiedDataset dataset = await VerifiedDataset.CopyAsync();
-        await dataset.ChangeManifestAsync(10, m => m with { Tables = new Dictionary<string, ManifestTableEntry> { ["other"] = m.Tables["ledgers_lcm_raw"] } });
-
-        VerificationReport report = await dataset.VerifyAsync();
-
-        AssertOnlyIssue(report, VerificationIssueKind.PartitionMismatch, VerifiedDataset.ManifestKey(10), "The manifest has no entry for table ledgers_lcm_raw.");
-    }
-
-    [Fact]
-    public async Task VerifyAsync_ManifestNamingAnotherFile_ReportsPartitionMismatch()
-    {
-        using VerifiedDataset dataset = await VerifiedDataset.CopyAsync();
-        await dataset.ChangeEntryAsync(10, e => e with { File = "part-0-9.parquet" });
-
-        VerificationReport report = await dataset.VerifyAsync();
-
-        AssertOnlyIssue(report, VerificationIssueKind.PartitionMismatch, VerifiedDataset.ManifestKey(10), "The manifest names file part-0-9.parquet, not part-10-19.parquet.");
+        string key = kind == VerificationIssueKind.PartitionMismatch ? VerifiedDataset.ManifestKey(10) : VerifiedDataset.DataKey(10);
+        Assert.True(report.Issues.Count() == 1, forgery);
+        AssertOnlyIssue(report, kind, key, message);
     }
 
     [Fact]
@@ -134,7 +137,7 @@ public sealed class DatasetVerifierTests
     {
         using VerifiedDataset dataset = await VerifiedDataset.CopyAsync();
         long size = new FileInfo(dataset.PathOf(VerifiedDataset.DataKey(10))).Length;
-        await dataset.ChangeEntryAsync(10, e => e with { ByteSize = size + 1 });
+        await dataset.ChangeManifestAsync(10, m => Entry(m, e => e with { ByteSize = size + 1 }));
 
         VerificationReport report = await dataset.VerifyAsync();
 
@@ -153,39 +156,6 @@ public sealed class DatasetVerifierTests
 
         VerificationIssue issue = AssertOnlyIssue(report, VerificationIssueKind.ChecksumMismatch, VerifiedDataset.DataKey(10));
         Assert.Contains("the manifest says sha256:", issue.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task VerifyAsync_ManifestWithAnotherRowCount_ReportsRowCountMismatch()
-    {
-        using VerifiedDataset dataset = await VerifiedDataset.CopyAsync();
-        await dataset.ChangeEntryAsync(10, e => e with { RowCount = 11 });
-
-        VerificationReport report = await dataset.VerifyAsync();
-
-        AssertOnlyIssue(report, VerificationIssueKind.RowCountMismatch, VerifiedDataset.DataKey(10), "The footer says 10 rows, the manifest says 11.");
-    }
-
-    [Fact]
-    public async Task VerifyAsync_ManifestWithAnotherCodec_ReportsCodecMismatch()
-    {
-        using VerifiedDataset dataset = await VerifiedDataset.CopyAsync();
-        await dataset.ChangeEntryAsync(10, e => e with { Codec = "snappy" });
-
-        VerificationReport report = await dataset.VerifyAsync();
-
-        AssertOnlyIssue(report, VerificationIssueKind.CodecMismatch, VerifiedDataset.DataKey(10), "The column chunks use codec zstd, the manifest says snappy.");
-    }
-
-    [Fact]
-    public async Task VerifyAsync_ManifestWithOtherLedgers_ReportsLedgerRangeMismatch()
-    {
-        using VerifiedDataset dataset = await VerifiedDataset.CopyAsync();
-        await dataset.ChangeEntryAsync(10, e => e with { FirstLedger = 11 });
-
-        VerificationReport report = await dataset.VerifyAsync();
-
-        AssertOnlyIssue(report, VerificationIssueKind.LedgerRangeMismatch, VerifiedDataset.DataKey(10), "The file holds ledgers 10-19, the manifest says 11-19.");
     }
 
     [Fact]
@@ -292,6 +262,9 @@ public sealed class DatasetVerifierTests
         Assert.Equal([10L, 20L], report.Partitions.Select(p => p.Partition.Start));
         Assert.True(report.Partitions.All(p => p.IsValid));
     }
+
+    private static Manifest Entry(Manifest manifest, Func<ManifestTableEntry, ManifestTableEntry> change) =>
+        manifest with { Tables = new Dictionary<string, ManifestTableEntry> { ["ledgers_lcm_raw"] = change(manifest.Tables["ledgers_lcm_raw"]) } };
 
     private static VerificationIssue AssertOnlyIssue(VerificationReport report, VerificationIssueKind kind, string key, string? message = null)
     {

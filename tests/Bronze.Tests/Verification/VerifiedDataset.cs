@@ -61,10 +61,5 @@ internal sealed class VerifiedDataset : IDisposable
     public async Task ChangeManifestAsync(long start, Func<Manifest, Manifest> change) =>
         await ReplaceAsync(ManifestKey(start), ManifestSerializer.Serialize(change(await ManifestAsync(start))));
 
-    public Task ChangeEntryAsync(long start, Func<ManifestTableEntry, ManifestTableEntry> change) => ChangeManifestAsync(start, m => m with
-    {
-        Tables = new Dictionary<string, ManifestTableEntry> { ["ledgers_lcm_raw"] = change(m.Tables["ledgers_lcm_raw"]) },
-    });
-
     public void Dispose() => _fixture.Dispose();
 }
