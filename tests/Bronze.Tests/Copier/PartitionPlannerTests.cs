@@ -9,19 +9,11 @@ using Bronze.Tests.Partitions;
 namespace Bronze.Tests.Copier;
 
 /// <summary>A partition's plan in a copy: its status in the store, judged against what this run would write.</summary>
-public sealed class PartitionPlannerTests : IDisposable
+public sealed class PartitionPlannerTests() : LocalPartitionsTests("lake")
 {
     private const string Folder = "lake/pubnet/pre_p23/v1/ledgers_lcm_raw/range=10-19";
-    private static readonly DatasetRef Ledgers = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
     private static readonly PartitionRef Partition = Ledgers.Partition(10, 19);
     private static readonly byte[] Data = TestBytes.Create(64, seed: 4);
-    private readonly LocalPartitions _local = new("lake");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private PartitionStore Partitions => _local.Partitions;
-
-    public void Dispose() => _local.Dispose();
 
     [Fact]
     public async Task PlanAsync_NothingStored_IsNewWithBothKeysToWrite()

@@ -6,17 +6,9 @@ using Bronze.Testing;
 namespace Bronze.Tests.Partitions;
 
 /// <summary>One listing of a table's folder sorted into partitions and strays (<see cref="DatasetScan"/>).</summary>
-public sealed class DatasetScanTests : IDisposable
+public sealed class DatasetScanTests() : LocalPartitionsTests("lake")
 {
     private const string Table = "lake/pubnet/pre_p23/v1/ledgers_lcm_raw";
-    private static readonly DatasetRef Ledgers = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
-    private readonly LocalPartitions _local = new("lake");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private PartitionStore Partitions => _local.Partitions;
-
-    public void Dispose() => _local.Dispose();
 
     [Fact]
     public async Task ScanAsync_DataFilesAndManifests_GivesEachPartitionsObjectsInStartOrder()
@@ -61,8 +53,8 @@ public sealed class DatasetScanTests : IDisposable
     [Fact]
     public async Task ScanAsync_FileWhereTheFolderIs_IsTheFolderEntryAndAStray()
     {
-        Directory.CreateDirectory(Path.Join(_local.Root, Table));
-        await File.WriteAllBytesAsync(Path.Join(_local.Root, Table, "range=0-9"), [1], Ct);
+        Directory.CreateDirectory(Path.Join(Root, Table));
+        await File.WriteAllBytesAsync(Path.Join(Root, Table, "range=0-9"), [1], Ct);
         List<ObjectInfo> strays = [];
 
         PartitionObjects only = Assert.Single(await Partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct));
@@ -75,9 +67,9 @@ public sealed class DatasetScanTests : IDisposable
     [Fact]
     public async Task ScanAsync_DataFileAndManifestThatAreLinks_AreStraysNotObjects()
     {
-        string folder = Path.Join(_local.Root, Table, "range=0-9");
+        string folder = Path.Join(Root, Table, "range=0-9");
         Directory.CreateDirectory(folder);
-        string target = Path.Join(_local.Root, "target");
+        string target = Path.Join(Root, "target");
         await File.WriteAllBytesAsync(target, [1, 2], Ct);
         File.CreateSymbolicLink(Path.Join(folder, "part-0-9.parquet"), target);
         File.CreateSymbolicLink(Path.Join(folder, "_manifest.json"), target);

@@ -11,18 +11,10 @@ namespace Bronze.Tests.Partitions;
 /// <see cref="PartitionStore.GetStatusAsync"/>: each rule that makes a partition with a manifest a conflict rather than
 /// complete, at its boundary, with the reason a dry-run, <c>ls</c> and verification show.
 /// </summary>
-public sealed class PartitionStatusTests : IDisposable
+public sealed class PartitionStatusTests() : LocalPartitionsTests("lake")
 {
-    private static readonly DatasetRef Ledgers = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
     private static readonly PartitionRef Partition = Ledgers.Partition(10, 19);
     private static readonly byte[] Data = TestBytes.Create(100, seed: 3);
-    private readonly LocalPartitions _local = new("lake");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private PartitionStore Partitions => _local.Partitions;
-
-    public void Dispose() => _local.Dispose();
 
     [Fact]
     public async Task GetStatusAsync_ManifestMatchingItsPathAndData_IsCompleteWithTheManifest()

@@ -7,17 +7,8 @@ using Bronze.Testing;
 
 namespace Bronze.Tests.Partitions;
 
-public sealed class PartitionStoreTests : IDisposable
+public sealed class PartitionStoreTests() : LocalPartitionsTests("bronze")
 {
-    private static readonly DatasetRef Ledgers = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
-    private readonly LocalPartitions _local = new("bronze");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private PartitionStore Partitions => _local.Partitions;
-
-    public void Dispose() => _local.Dispose();
-
     [Fact]
     public async Task GetStatusAsync_NothingWritten_IsAbsent()
     {
@@ -39,7 +30,7 @@ public sealed class PartitionStoreTests : IDisposable
 
         Assert.Equal(PartitionState.Incomplete, status.State);
         Assert.Equal(1000, status.Data?.Size);
-        Assert.True(File.Exists(Path.Join(_local.Root, partition.DataKey("bronze"))));
+        Assert.True(File.Exists(Path.Join(Root, partition.DataKey("bronze"))));
     }
 
     [Fact]

@@ -6,17 +6,8 @@ using Bronze.Testing;
 namespace Bronze.Tests.Partitions;
 
 /// <summary>One read of a stored object: size, sha256, first bytes and last bytes, across read-buffer boundaries.</summary>
-public sealed class StoredObjectDigestTests : IDisposable
+public sealed class StoredObjectDigestTests() : LocalPartitionsTests("")
 {
-    private readonly TempDirectory _root = new();
-    private readonly LocalStore _store;
-
-    public StoredObjectDigestTests() => _store = new LocalStore(_root.Path);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _root.Dispose();
-
     [Theory]
     [InlineData(0, 8)]
     [InlineData(3, 8)]
@@ -30,9 +21,9 @@ public sealed class StoredObjectDigestTests : IDisposable
     public async Task ReadAsync_Object_HashesItAndKeepsItsEnds(int size, int tailLength)
     {
         byte[] bytes = TestBytes.Create(size, seed: size);
-        await _store.PutIfAbsentAsync("o", new MemoryStream(bytes), Ct);
+        await Partitions.Store.PutIfAbsentAsync("o", new MemoryStream(bytes), Ct);
 
-        StoredObjectDigest digest = await StoredObjectDigest.ReadAsync(_store, "o", tailLength, Ct);
+        StoredObjectDigest digest = await StoredObjectDigest.ReadAsync(Partitions.Store, "o", tailLength, Ct);
 
         Assert.Equal(size, digest.Size);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), digest.Sha256);
@@ -44,9 +35,9 @@ public sealed class StoredObjectDigestTests : IDisposable
     public async Task ReadAsync_NoTail_KeepsOnlyTheHead()
     {
         byte[] bytes = TestBytes.Create((1 << 20) + 7, seed: 9);
-        await _store.PutIfAbsentAsync("o", new MemoryStream(bytes), Ct);
+        await Partitions.Store.PutIfAbsentAsync("o", new MemoryStream(bytes), Ct);
 
-        StoredObjectDigest digest = await StoredObjectDigest.ReadAsync(_store, "o", Ct);
+        StoredObjectDigest digest = await StoredObjectDigest.ReadAsync(Partitions.Store, "o", Ct);
 
         Assert.Equal((bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), (digest.Size, digest.Sha256));
         Assert.Equal(bytes[..4], digest.Head);
@@ -56,6 +47,6 @@ public sealed class StoredObjectDigestTests : IDisposable
     [Fact]
     public async Task ReadAsync_NegativeTail_Throws()
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StoredObjectDigest.ReadAsync(_store, "o", -1, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StoredObjectDigest.ReadAsync(Partitions.Store, "o", -1, Ct));
     }
 }
