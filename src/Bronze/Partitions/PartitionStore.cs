@@ -59,7 +59,7 @@ public sealed class PartitionStore
     {
         ArgumentNullException.ThrowIfNull(partition);
         string key = partition.ManifestKey(Prefix);
-        using var content = new MemoryStream(ManifestSerializer.Serialize(manifest), writable: false);
+        using var content = new MemoryStream(ManifestSerializer.Serialize(manifest));
         return await PutTelemetry.TrackAsync(Store, partition, key, PutTelemetry.Manifest, token => Store.PutIfAbsentAsync(key, content, token), cancellationToken)
             .ConfigureAwait(false);
     }

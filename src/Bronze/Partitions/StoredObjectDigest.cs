@@ -36,7 +36,7 @@ internal sealed record StoredObjectDigest(long Size, string Sha256, byte[] Head,
             {
                 ReadOnlySpan<byte> chunk = buffer.AsSpan(0, read);
                 hash.AppendData(chunk);
-                if (size < HeadLength) chunk[..(int)Math.Min(read, HeadLength - size)].CopyTo(head.AsSpan((int)size));
+                chunk[..(int)Math.Min(read, Math.Max(0, HeadLength - size))].CopyTo(head.AsSpan((int)Math.Min(size, HeadLength)));
                 KeepTail(ring, size, chunk);
                 size += read;
             }
@@ -50,27 +50,24 @@ internal sealed record StoredObjectDigest(long Size, string Sha256, byte[] Head,
     public static Task<StoredObjectDigest> ReadAsync(IObjectStore store, string key, CancellationToken cancellationToken) =>
         ReadAsync(store, key, 0, cancellationToken);
 
-    // The ring holds byte i of the object at i % ring.Length.
+    // The ring holds byte i of the object at i % ring.Length. Written without branches on the lengths: an empty ring
+    // (no tail wanted) and a chunk longer than the ring take the same path.
     private static void KeepTail(byte[] ring, long offset, ReadOnlySpan<byte> chunk)
     {
-        if (ring.Length == 0) return;
-        if (chunk.Length > ring.Length)
-        {
-            offset += chunk.Length - ring.Length;
-            chunk = chunk[^ring.Length..];
-        }
-
-        int at = (int)(offset % ring.Length);
-        int first = Math.Min(chunk.Length, ring.Length - at);
+        int keep = Math.Min(chunk.Length, ring.Length);
+        offset += chunk.Length - keep;
+        chunk = chunk[^keep..];
+        int at = (int)(offset % Math.Max(ring.Length, 1));
+        int first = Math.Min(keep, ring.Length - at);
         chunk[..first].CopyTo(ring.AsSpan(at));
         chunk[first..].CopyTo(ring);
     }
 
+    // The object's last min(size, ring) bytes in order: the ring turned to start at the oldest byte, then its end.
     private static byte[] Unroll(byte[] ring, long size)
     {
-        if (size <= ring.Length) return ring[..(int)size];
-        if (ring.Length == 0) return [];
-        int at = (int)(size % ring.Length);
-        return [.. ring.AsSpan(at), .. ring.AsSpan(0, at)];
+        int at = (int)(size % Math.Max(ring.Length, 1));
+        byte[] turned = [.. ring.AsSpan(at), .. ring.AsSpan(0, at)];
+        return turned[^(int)Math.Min(size, ring.Length)..];
     }
 }

@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
 using Bronze.Errors;
 using Bronze.Storage;
+using Bronze.Testing.Streams;
 
 namespace Bronze.Tests.Partitions;
 
 /// <summary>
 /// A store that lists the entries it is given (any <see cref="ObjectKind"/>, which a local folder cannot always hold:
-/// an unreadable folder needs a non-root user), stats them, and fails every read with <see cref="ReadError"/>. It
-/// counts the requests other than listings, so a test can show that a decision needed none.
+/// an unreadable folder needs a non-root user), stats them, opens <see cref="Contents"/> as a stream of small reads,
+/// or fails every stat and open with <see cref="ReadError"/>. It counts the requests other than listings, so a test
+/// can show that a decision needed none.
 /// </summary>
 internal sealed class ListedStore(params ObjectInfo[] entries) : IObjectStore
 {
@@ -17,6 +19,11 @@ internal sealed class ListedStore(params ObjectInfo[] entries) : IObjectStore
 
     /// <summary>What every stat and open throws; <see langword="null"/> (the default) for a stat that answers and an open that finds nothing.</summary>
     public Exception? ReadError { get; init; }
+
+    /// <summary>The objects an open reads, each as a stream returning at most <see cref="MaxRead"/> bytes a read.</summary>
+    public IReadOnlyDictionary<string, byte[]> Contents { get; init; } = new Dictionary<string, byte[]>();
+
+    public int MaxRead { get; init; } = 3;
 
     public int Requests => Volatile.Read(ref _requests);
 
@@ -34,7 +41,8 @@ internal sealed class ListedStore(params ObjectInfo[] entries) : IObjectStore
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _requests);
-        throw ReadError ?? BronzeException.NotFound(key);
+        if (ReadError is not null) throw ReadError;
+        return Contents.TryGetValue(key, out byte[]? bytes) ? Task.FromResult<Stream>(new ScriptedReadStream(bytes, MaxRead)) : throw BronzeException.NotFound(key);
     }
 
     public Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -100,4 +100,18 @@ public sealed class PartitionStoreTests() : LocalPartitionsTests("bronze")
 
         Assert.Equal([(0L, 9L), (20L, 29L), (100L, 109L)], listed.Select(p => (p.Start, p.End)));
     }
+
+    [Fact]
+    public async Task EveryPartitionMethod_NullPartition_ThrowsArgumentNull()
+    {
+        PartitionRef partition = null!;
+        Manifest manifest = ManifestGenerator.Create(Ledgers.Partition(0, 9), new DataFileFacts(1, new string('a', 64), 1, null, 1, 1));
+
+        Assert.Throws<ArgumentNullException>(() => { _ = Partitions.GetStatusAsync(partition, Ct); });
+        Assert.Throws<ArgumentNullException>(() => { _ = Partitions.WriteDataAsync(partition, new MemoryStream([1]), Ct); });
+        Assert.Throws<ArgumentNullException>(() => { _ = Partitions.WriteDataFileAsync(partition, "file", Ct); });
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Partitions.WriteManifestAsync(partition, manifest, Ct));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Partitions.ReadManifestAsync(partition, Ct));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Root));
+    }
 }

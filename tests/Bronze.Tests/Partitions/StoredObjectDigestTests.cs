@@ -31,6 +31,23 @@ public sealed class StoredObjectDigestTests() : LocalPartitionsTests("")
         Assert.Equal(bytes[Math.Max(0, size - tailLength)..], digest.Tail);
     }
 
+    [Theory]
+    [InlineData(10, 1, 4)]
+    [InlineData(10, 3, 4)]
+    [InlineData(11, 3, 5)]
+    [InlineData(2, 1, 4)]
+    public async Task ReadAsync_SmallReads_KeepsTheEndsAcrossThem(int size, int maxRead, int tailLength)
+    {
+        byte[] bytes = TestBytes.Create(size, seed: 7);
+        var store = new ListedStore { Contents = new Dictionary<string, byte[]> { ["o"] = bytes }, MaxRead = maxRead };
+
+        StoredObjectDigest digest = await StoredObjectDigest.ReadAsync(store, "o", tailLength, Ct);
+
+        Assert.Equal((size, TestBytes.Sha256(bytes)), (digest.Size, digest.Sha256));
+        Assert.Equal(bytes[..Math.Min(size, 4)], digest.Head);
+        Assert.Equal(bytes[Math.Max(0, size - tailLength)..], digest.Tail);
+    }
+
     [Fact]
     public async Task ReadAsync_NoTail_KeepsOnlyTheHead()
     {
