@@ -51,6 +51,19 @@ public sealed class DatasetScanTests() : LocalPartitionsTests("lake")
     }
 
     [Fact]
+    public async Task ScanAsync_TableWhoseNameExtendsThisOne_IsNotListed()
+    {
+        await PutAsync("lake/pubnet/pre_p23/v1/ledgers_lcm_raw_more/range=0-9/part-0-9.parquet", 1);
+        await PutAsync("lake/pubnet/pre_p23/v1/ledgers_lcm_raw_more/notes.txt", 1);
+        List<ObjectInfo> strays = [];
+
+        List<PartitionObjects> found = await Partitions.ScanAsync(Ledgers, strays.Add, Ct).ToListAsync(Ct);
+
+        Assert.Empty(found);
+        Assert.Empty(strays);
+    }
+
+    [Fact]
     public async Task ScanAsync_FileWhereTheFolderIs_IsTheFolderEntryAndAStray()
     {
         Directory.CreateDirectory(Path.Join(Root, Table));
