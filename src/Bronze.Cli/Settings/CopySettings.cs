@@ -38,7 +38,7 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
             ("start", start.Origin), ("end", end.Origin), ("partition_size", size.Origin), ("parallel", parallel.Origin),
             ("codec", codec.Origin), ("xdr_mean_bytes", mean.Origin));
 
-        SourceSettings source = SourceSettings.Read(reader, options, origins);
+        SourceSettings source = SourceSettings.Read(reader, options, environment, origins);
         if (latest && source.Lake is null)
             throw new CliUsageException($"{end.Origin} can be latest only when copying from a galexie lake (--source is synthetic).", end.Origin);
 
