@@ -19,12 +19,6 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
     public static CopySettings Read(SettingReader reader, CliOptions options, Func<string, string?> environment, bool dryRun)
     {
         DatasetSettings dataset = DatasetSettings.Read(reader, options, environment);
-        if (dataset.Dataset.Table != DatasetSettings.DefaultTable)
-        {
-            string origin = dataset.Origins["table"];
-            throw new CliUsageException($"{origin} must be {DatasetSettings.DefaultTable}, the only table this build writes (got \"{dataset.Dataset.Table}\").", origin);
-        }
-
         Setting<long> start = reader.Long(options.Start, "LEDGER_START", DefaultStart);
         Setting<string>? endText = reader.Raw(options.End, "LEDGER_END");
         bool latest = string.Equals(endText?.Value, Latest, StringComparison.OrdinalIgnoreCase);
