@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Bronze.Copier;
 using Bronze.Layout;
 using Bronze.Manifests;
+using Bronze.Partitions;
 using Bronze.Testing;
 
 namespace Bronze.Tests.Copier;
@@ -153,7 +154,7 @@ public sealed class PartitionRaceTests
 
         Assert.Equal((2, 0, 1), (summary.Written, summary.Skipped, summary.Conflicts));
         Assert.Contains("another writer committed a different manifest", Assert.Single(summary.Problems).Message, StringComparison.Ordinal);
-        Assert.Equal(PlannedStatus.Conflict, next[1].Status);
+        Assert.Equal(PartitionState.Conflict, next[1].Status);
         Assert.Equal(rival, await File.ReadAllBytesAsync(fixture.PathOf(ManifestKey), Token));
     }
 
