@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Mutation test of Bronze's safety-critical code with dotnet-stryker (pinned in dotnet-tools.json).
+# Not part of test.sh: a target takes tens of minutes on a 2-core machine.
+#
+# Interface (stable; other scripts and notes rely on it):
+#   tools/mutation/run.sh [TARGET ...]        TARGET = a folder name under tools/mutation/targets/ (store, core,
+#                                             s3, gcs, ...); no TARGET runs them all, one after another
+#   MUTATION_CONCURRENCY=N                    Stryker's --concurrency (default 1: the machine is shared)
+#   MUTATION_REUSE=1                          skip Stryker, re-score the reports a previous run left
+# Output: artifacts/mutation/TARGET/PASS/ (Stryker's logs and reports/mutation-report.{json,html}),
+#         artifacts/mutation/TARGET/scores.md (per-file table, also printed) and survivors.txt (one line a survivor).
+#
+# A target is a folder of Stryker config files, one per pass, run in name order with the same mutants:
+#   - Stryker's MTP runner captures per-test coverage through a relay file per process that loaded mutated code,
+#     named from STRYKER_COVERAGE_EPOCH_FILE. A test that starts a .NET child on the mutated assembly (the SIGKILL
+#     crash writer, the bronze CLI) passes that variable on; the child leaves a relay that nobody answers once it
+#     exits, and every later test then waits 10 s for it and is marked Dubious. So the per-test coverage pass
+#     leaves those tests out (test-case-filter), and a second pass runs them alone.
+#   - scores.mjs merges the passes: a mutant is killed when any pass killed it.
+# The servers the S3 and GCS targets need are the ones test.sh starts (source their env file first).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+targets_dir=tools/mutation/targets
+concurrency=${MUTATION_CONCURRENCY:-1}
+
+if [ "$#" -eq 0 ]; then set -- $(ls "$targets_dir"); fi
+for target in "$@"; do
+  [ -d "$targets_dir/$target" ] || { echo "unknown target '$target'; known: $(ls "$targets_dir" | tr '\n' ' ')" >&2; exit 2; }
+done
+
+dotnet tool restore >/dev/null
+# Stryker's coverage and relay files go to the temp folder: keep them apart from other runs on the machine
+export TMPDIR=$root/artifacts/mutation/tmp
+mkdir -p "$TMPDIR"
+for target in "$@"; do
+  out=artifacts/mutation/$target
+  reports=()
+  for config in "$targets_dir/$target"/*.json; do
+    pass=$(basename "$config" .json)
+    if [ "${MUTATION_REUSE:-0}" != 1 ]; then
+      rm -rf "${out:?}/$pass"
+      echo "== $target/$pass: $(date -u +%H:%M:%S) UTC"
+      mkdir -p "$out/$pass"
+      # Stryker refuses test projects in a folder holding a solution (the root), so it runs in the first test
+      # project's folder, on a copy of the config whose paths are absolute.
+      node -e '
+        const [config, root, copy] = process.argv.slice(1);
+        const json = JSON.parse(require("fs").readFileSync(config, "utf8"));
+        json["stryker-config"]["test-projects"] = json["stryker-config"]["test-projects"].map(p => require("path").resolve(root, p));
+        require("fs").writeFileSync(copy, JSON.stringify(json, null, 2));
+        console.log(require("path").dirname(json["stryker-config"]["test-projects"][0]));
+      ' "$config" "$root" "$out/$pass/stryker-config.json" > "$out/$pass/workdir"
+      (cd "$(cat "$out/$pass/workdir")" && dotnet dotnet-stryker --config-file "$root/$out/$pass/stryker-config.json" \
+        --test-runner mtp --concurrency "$concurrency" --reporter json --reporter html --reporter progress \
+        --skip-version-check --output "$root/$out/$pass")
+    fi
+    reports+=("$out/$pass/reports/mutation-report.json")
+  done
+  echo "== $target: scores"
+  node tools/mutation/scores.mjs "$out/survivors.txt" "${reports[@]}" | tee "$out/scores.md"
+done
