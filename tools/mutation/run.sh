@@ -11,11 +11,13 @@
 #         artifacts/mutation/TARGET/scores.md (per-file table, also printed) and survivors.txt (one line a survivor).
 #
 # A target is a folder of Stryker config files, one per pass, run in name order with the same mutants:
-#   - Stryker's MTP runner captures per-test coverage through a relay file per process that loaded mutated code,
-#     named from STRYKER_COVERAGE_EPOCH_FILE. A test that starts a .NET child on the mutated assembly (the SIGKILL
-#     crash writer, the bronze CLI) passes that variable on; the child leaves a relay that nobody answers once it
-#     exits, and every later test then waits 10 s for it and is marked Dubious. So the per-test coverage pass
-#     leaves those tests out (test-case-filter), and a second pass runs them alone.
+#   - Stryker's MTP runner captures per-test coverage through a relay file per process that loaded mutated code
+#     (TMPDIR/stryker-epoch-*-<32 hex>.txt, memory-mapped by a thread of that process). Stryker 5.1.0 never deletes
+#     one, and waits for every relay it finds, 10 s each, before marking the test Dubious. So once a process that
+#     held one is gone (a test host Stryker restarted after a test overran its timeout, or a .NET child a test
+#     started on the mutated assembly: the SIGKILL crash writer, the bronze CLI), every later test takes 10 s more
+#     and loses its coverage. Two measures: the tests that start such children run in a pass of their own
+#     (test-case-filter), and while Stryker runs, a reaper below deletes every relay no live process maps.
 #   - scores.mjs merges the passes: a mutant is killed when any pass killed it.
 # The servers the S3 and GCS targets need are the ones test.sh starts (source their env file first).
 set -euo pipefail
@@ -33,6 +35,19 @@ dotnet tool restore >/dev/null
 # Stryker's coverage and relay files go to the temp folder: keep them apart from other runs on the machine
 export TMPDIR=$root/artifacts/mutation/tmp
 mkdir -p "$TMPDIR"
+# Deletes the coverage relays of processes that are gone (see above); a relay a live process maps is left alone.
+reap_dead_relays() {
+  while sleep 2; do
+    for relay in "$TMPDIR"/stryker-epoch-*; do
+      [[ $relay =~ -[0-9a-f]{32}\.txt$ ]] || continue
+      grep -qsF "$relay" /proc/[0-9]*/maps || rm -f "$relay"
+    done
+  done
+}
+reap_dead_relays &
+reaper=$!
+trap 'kill $reaper 2>/dev/null' EXIT
+
 for target in "$@"; do
   out=artifacts/mutation/$target
   reports=()
@@ -47,9 +62,13 @@ for target in "$@"; do
       node -e '
         const [config, root, copy] = process.argv.slice(1);
         const json = JSON.parse(require("fs").readFileSync(config, "utf8"));
-        json["stryker-config"]["test-projects"] = json["stryker-config"]["test-projects"].map(p => require("path").resolve(root, p));
+        const c = json["stryker-config"];
+        c["test-projects"] = c["test-projects"].map(p => require("path").resolve(root, p));
+        // A test that overruns its timeout while coverage is captured restarts the test host (see above): on a loaded
+        // machine a test can take several times its first run, so allow 30 s on top of the estimate of Stryker.
+        c["additional-timeout"] ??= 30000;
         require("fs").writeFileSync(copy, JSON.stringify(json, null, 2));
-        console.log(require("path").dirname(json["stryker-config"]["test-projects"][0]));
+        console.log(require("path").dirname(c["test-projects"][0]));
       ' "$config" "$root" "$out/$pass/stryker-config.json" > "$out/$pass/workdir"
       (cd "$(cat "$out/$pass/workdir")" && dotnet dotnet-stryker --config-file "$root/$out/$pass/stryker-config.json" \
         --test-runner mtp --concurrency "$concurrency" --reporter json --reporter html --reporter progress \
