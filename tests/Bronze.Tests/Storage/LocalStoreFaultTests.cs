@@ -16,6 +16,13 @@ public sealed class LocalStoreFaultTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The system call each kind of call names in its error message.</summary>
+    private static readonly Dictionary<string, string> SystemCall = new()
+    {
+        ["Open"] = "open", ["OpenBeneath"] = "openat2", ["MakeDirectory"] = "mkdirat", ["Stat"] = "statx", ["Create"] = "openat",
+        ["Write"] = "write", ["Fsync"] = "fsync", ["Rename"] = "renameat2",
+    };
+
     public void Dispose() => _stores.Dispose();
 
     [Fact]
@@ -105,6 +112,7 @@ public sealed class LocalStoreFaultTests : IDisposable
             Assert.False(error.IsTransient, failed);
             Assert.Contains($"'{Key}'", error.Message, StringComparison.Ordinal);
             Assert.IsType<IOException>(error.InnerException);
+            Assert.Contains($"{SystemCall[failed.Split(' ')[0]]} failed", error.Message, StringComparison.Ordinal);
             Assert.Contains("(errno 5)", error.Message, StringComparison.Ordinal);
             string final = Path.Join(store.Root, Key);
             if (failAt <= publish) Assert.False(File.Exists(final), failed);

@@ -54,18 +54,25 @@ public sealed class LocalStoreSweepAndReadFaultTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Open")]
-    [InlineData("ReadDirectory")]
-    public async Task DeleteStaleTempFilesAsync_FolderUnreadable_ThrowsStoreFailure(string failing)
+    [InlineData("Open", "open failed")]
+    [InlineData("ReadDirectory", "dup failed")]
+    [InlineData("Unlink", "unlinkat failed")]
+    public async Task DeleteStaleTempFilesAsync_CallFails_ThrowsStoreFailureNamingIt(string failing, string message)
     {
         (LocalStore store, FileCallRecorder _) = _stores.NewStore();
-        var recorder = Failing(store, failing);
+        string temp = Path.Join(store.Root, LocalStore.TempFilePrefix + "old");
+        await File.WriteAllBytesAsync(temp, [1], Ct);
+        File.SetLastWriteTimeUtc(temp, DateTime.UtcNow.AddHours(-2));
+        FileCallRecorder recorder = Failing(store, failing);
 
         using (recorder.Arm())
         {
-            var error = await Assert.ThrowsAsync<BronzeException>(() => store.DeleteStaleTempFilesAsync(TimeSpan.Zero, Ct));
+            var error = await Assert.ThrowsAsync<BronzeException>(() => store.DeleteStaleTempFilesAsync(TimeSpan.FromHours(1), Ct));
             Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
+            Assert.Contains(message, error.Message, StringComparison.Ordinal);
         }
+
+        Assert.True(File.Exists(temp));
     }
 
     [Theory]

@@ -125,6 +125,15 @@ public sealed class ObjectKeyTests
     public void ValidateReadable_ReservedDotOrHiddenFolder_ThrowsInvalidInput(string key) =>
         AssertRefused(() => ObjectKey.ValidateReadable(key, "object"), "object", "not have a segment starting with '.'");
 
+    [Fact]
+    public void Validators_NullOrEmpty_ThrowNamingTheRule()
+    {
+        Assert.Throws<ArgumentNullException>(() => ObjectKey.Validate(null!));
+        Assert.Throws<ArgumentNullException>(() => ObjectKey.ValidateReadable(null!));
+        Assert.Throws<ArgumentNullException>(() => ObjectKey.ValidatePrefix(null!));
+        AssertRefused(() => ObjectKey.ValidateReadable(""), "key", "not be empty");
+    }
+
     [Theory]
     [InlineData("", "a/b", "a/b")]
     [InlineData("root", "", "root/")]
