@@ -49,10 +49,10 @@ internal static class CliApp
                 "copy" => await CopyCommand.RunAsync(
                     CopySettings.Read(reader, options, environment, parse.GetValue(options.DryRun)), console, cancellationToken).ConfigureAwait(false),
                 "verify" => await VerifyCommand.RunAsync(VerifySettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
-                "inspect" => await InspectCommand.RunAsync(parse.GetValue(options.File), console, cancellationToken).ConfigureAwait(false),
+                "inspect" => await InspectCommand.RunAsync(parse.GetValue(options.File), environment, console, cancellationToken).ConfigureAwait(false),
                 "ls" => await ListCommand.RunAsync(ListSettings.Read(reader, options, environment), console, cancellationToken).ConfigureAwait(false),
                 "lake" => await LakeCommand.RunAsync(
-                    SourceSettings.Read(reader, options, new Dictionary<string, string>()), console, cancellationToken).ConfigureAwait(false),
+                    SourceSettings.Read(reader, options, environment, new Dictionary<string, string>()), console, cancellationToken).ConfigureAwait(false),
                 _ => Fail(console, ExitCodes.InvalidArguments, "A command is required: copy, verify, ls, inspect or lake (see bronze --help).", null),
             };
             console.Flush();
@@ -64,7 +64,8 @@ internal static class CliApp
         }
         catch (BronzeException e) when (e.Kind == BronzeErrorKind.InvalidInput)
         {
-            return Fail(console, ExitCodes.InvalidArguments, e.Message, e.Field);
+            CliUsageException usage = CliFields.Usage(e);
+            return Fail(console, ExitCodes.InvalidArguments, usage.Message, usage.Field);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -77,11 +78,11 @@ internal static class CliApp
         }
         catch (BronzeException e) when (e.IsTransient)
         {
-            return Fail(console, ExitCodes.TransientFailure, e.Message, e.Field);
+            return Fail(console, ExitCodes.TransientFailure, e.Message, CliFields.Flag(e.Field));
         }
         catch (BronzeException e)
         {
-            return Fail(console, e.Kind is BronzeErrorKind.Conflict or BronzeErrorKind.IntegrityMismatch ? ExitCodes.VerificationFailed : ExitCodes.Failure, e.Message, e.Field);
+            return Fail(console, e.Kind is BronzeErrorKind.Conflict or BronzeErrorKind.IntegrityMismatch ? ExitCodes.VerificationFailed : ExitCodes.Failure, e.Message, CliFields.Flag(e.Field));
         }
         catch (Exception e)
         {

@@ -40,7 +40,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
     private readonly GcsUploader _uploader;
 
     /// <summary>Creates the store; no request is made until the first call.</summary>
-    /// <param name="options">Bucket, prefix, endpoint and limits; see <see cref="GcsStoreOptions"/>.</param>
+    /// <param name="options">Bucket, root, endpoint and limits; see <see cref="GcsStoreOptions"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="BronzeException">
     /// <see cref="BronzeErrorKind.InvalidInput"/>: an option breaks a rule, or the store is not anonymous and no
@@ -57,7 +57,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
         var service = new StorageService(new BaseClientService.Initializer
         {
             BaseUri = new Uri(endpoint, ApiPath).ToString(),
-            HttpClientInitializer = new RetryingInitializer(options.Anonymous ? null : LoadCredential(), options.MaxAttempts),
+            HttpClientInitializer = new RetryingInitializer(options.Anonymous ? null : LoadCredential(), options.MaxRetries + 1),
             HttpClientFactory = new GcsHttpClientFactory(options.ConnectTimeout),
             DefaultExponentialBackOffPolicy = ExponentialBackOffPolicy.None,
             HttpClientTimeout = options.RequestTimeout,
@@ -66,7 +66,7 @@ public sealed class GcsStore : IObjectStore, IDisposable
         });
         _client = new StorageClientImpl(service);
         _uploader = new GcsUploader(_client, _options);
-        Description = options.Prefix.Length == 0 ? $"gs://{options.Bucket}" : $"gs://{options.Bucket}/{options.Prefix}";
+        Description = options.Description;
     }
 
     /// <inheritdoc/>
@@ -139,8 +139,8 @@ public sealed class GcsStore : IObjectStore, IDisposable
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ObjectKey.ValidatePrefix(prefix);
-        string namePrefix = ObjectKey.Join(_options.Prefix, prefix);
-        int rootLength = _options.Prefix.Length == 0 ? 0 : _options.Prefix.Length + 1;
+        string namePrefix = ObjectKey.Join(_options.Root, prefix);
+        int rootLength = _options.Root.Length == 0 ? 0 : _options.Root.Length + 1;
         string what = $"listing {Description} under '{prefix}'";
         var options = new ListObjectsOptions { PageSize = _options.ListPageSize, Fields = "items(name,size),nextPageToken", RetryOptions = RetryOptions.Never };
         IAsyncEnumerator<Objects> pages = _client.ListObjectsAsync(_options.Bucket, namePrefix, options).AsRawResponses().GetAsyncEnumerator(cancellationToken);
@@ -188,11 +188,11 @@ public sealed class GcsStore : IObjectStore, IDisposable
     /// </summary>
     private string ObjectName(string key, bool readable = false)
     {
-        string name = ObjectKey.Join(_options.Prefix, readable ? ObjectKey.ValidateReadable(key) : ObjectKey.Validate(key));
+        string name = ObjectKey.Join(_options.Root, readable ? ObjectKey.ValidateReadable(key) : ObjectKey.Validate(key));
         if (name.Length > ObjectKey.MaxLength)
         {
             throw BronzeException.Invalid(
-                "key", $"be at most {ObjectKey.MaxLength - name.Length + key.Length} characters under the prefix '{_options.Prefix}' (Cloud Storage names are at most 1,024 bytes)", key);
+                "key", $"be at most {ObjectKey.MaxLength - name.Length + key.Length} characters under the root '{_options.Root}' (Cloud Storage names are at most 1,024 bytes)", key);
         }
 
         return name;

@@ -1,55 +1,32 @@
 using Bronze.Errors;
-using Bronze.Storage;
+using Bronze.Locations;
 
 namespace Bronze.Gcs;
 
-/// <summary>Parses <c>gs://</c> URLs, bucket names and emulator addresses into <see cref="GcsStoreOptions"/>.</summary>
+/// <summary>Turns <c>gs://</c> locations, bucket names and emulator addresses into <see cref="GcsStoreOptions"/>.</summary>
 internal static class GcsUrl
 {
-    private const string Scheme = "gs://";
-
-    /// <summary>Builds options from a URL and the environment (see <see cref="GcsStoreOptions.FromUrl(string?)"/>).</summary>
-    public static GcsStoreOptions Parse(string? url, Func<string, string?> environment)
+    /// <summary>Builds options from a location and the environment (see <see cref="GcsStoreScheme"/>).</summary>
+    public static GcsStoreOptions Parse(StoreLocation location, StoreEnvironment environment)
     {
-        string bucket = "";
-        string prefix = "";
-        bool hasPath = false;
-        if (!string.IsNullOrEmpty(url))
-        {
-            if (!url.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-                throw BronzeException.Invalid("url", "start with gs:// (gs://bucket/prefix)", url);
-            string rest = url[Scheme.Length..];
-            if (rest.IndexOfAny(['?', '#']) >= 0)
-                throw BronzeException.Invalid("url", "have no query or fragment (gs://bucket/prefix)", url);
-            int slash = rest.IndexOf('/', StringComparison.Ordinal);
-            bucket = slash < 0 ? rest : rest[..slash];
-            if (slash >= 0)
-            {
-                prefix = rest[(slash + 1)..].TrimEnd('/');
-                hasPath = prefix.Length > 0;
-            }
-        }
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (location.Scheme != GcsStoreScheme.Scheme)
+            throw BronzeException.Invalid(StoreLocation.Field, "start with gs:// (gs://bucket/root)", location.Text);
+        if (location.Options.Count > 0)
+            throw BronzeException.Invalid(StoreLocation.Field, "have no query options (gs://bucket/root)", location.Text);
 
-        string bucketField = "url";
+        string bucket = location.Bucket;
         if (bucket.Length == 0)
         {
-            bucket = environment(GcsStoreOptions.BucketVariable) ?? "";
-            bucketField = GcsStoreOptions.BucketVariable;
-            if (bucket.Length == 0)
-                throw BronzeException.Invalid("url", $"name a bucket (gs://bucket/prefix), or {GcsStoreOptions.BucketVariable} must be set", url ?? "");
+            bucket = environment.LocationDefault(GcsStoreOptions.BucketVariable) ?? throw BronzeException.Invalid(
+                "bucket",
+                environment.FillsLocation ? $"be given in the URL (gs://bucket/root) or in {GcsStoreOptions.BucketVariable}" : "be given in the URL (gs://bucket/root)",
+                location.Text);
         }
 
-        ValidateBucket(bucket, bucketField);
-        string prefixField = "url";
-        if (!hasPath)
-        {
-            prefix = (environment(GcsStoreOptions.PrefixVariable) ?? "").Trim('/');
-            prefixField = GcsStoreOptions.PrefixVariable;
-        }
-
-        if (prefix.Length > 0) ObjectKey.Validate(prefix, prefixField);
-        Uri? endpoint = ParseEmulatorHost(environment(GcsStoreOptions.EmulatorHostVariable));
-        return new GcsStoreOptions { Bucket = bucket, Prefix = prefix, Endpoint = endpoint, Anonymous = endpoint is not null };
+        Uri? endpoint = ParseEmulatorHost(environment.Client(GcsStoreOptions.EmulatorHostVariable));
+        return new GcsStoreOptions { Bucket = bucket, Root = location.Root, Endpoint = endpoint, Anonymous = endpoint is not null }.Validate();
     }
 
     /// <summary>
@@ -64,8 +41,10 @@ internal static class GcsUrl
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Host.Length == 0)
         {
-            throw BronzeException.Invalid(
-                GcsStoreOptions.EmulatorHostVariable, "be host:port or http://host:port (e.g. 127.0.0.1:9199)", value);
+            throw new BronzeException(
+                BronzeErrorKind.InvalidInput,
+                BronzeException.Invalid(GcsStoreOptions.EmulatorHostVariable, "be host:port or http://host:port (e.g. 127.0.0.1:9199)", value).Message,
+                field: "endpoint");
         }
 
         return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");

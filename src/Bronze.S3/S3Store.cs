@@ -11,7 +11,7 @@ namespace Bronze.S3;
 
 /// <summary>
 /// The object store on AWS S3 and S3-compatible servers (Ceph RGW, MinIO, R2, B2). Keys are relative to
-/// <see cref="S3StoreOptions.Prefix"/> in <see cref="S3StoreOptions.Bucket"/>. Every write is put-if-absent on the
+/// <see cref="Locations.BucketStoreOptions.Root"/> in <see cref="Locations.BucketStoreOptions.Bucket"/>. Every write is put-if-absent on the
 /// server (<c>If-None-Match: *</c>), carries checksums the server verifies, and leaves nothing visible when it fails.
 /// </summary>
 /// <remarks>
@@ -27,7 +27,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     private volatile bool _bucketSeen;
 
     /// <summary>Creates the store. No request is made until the first operation.</summary>
-    /// <param name="options">Bucket, prefix, endpoint and the other settings; validated here.</param>
+    /// <param name="options">Bucket, root, endpoint and the other settings; validated here.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="BronzeException"><see cref="BronzeErrorKind.InvalidInput"/>: an option breaks its rule.</exception>
     public S3Store(S3StoreOptions options)
@@ -180,7 +180,7 @@ public sealed class S3Store : IObjectStore, IDisposable
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ObjectKey.ValidatePrefix(prefix);
-        string root = Options.Prefix.Length == 0 ? "" : Options.Prefix + "/";
+        string root = Options.Root.Length == 0 ? "" : Options.Root + "/";
         var request = new ListObjectsV2Request { BucketName = Options.Bucket, Prefix = root + prefix };
         do
         {
@@ -224,7 +224,7 @@ public sealed class S3Store : IObjectStore, IDisposable
                 $"'{key}' is {size} bytes, more than the 5 GiB one PutObject can write, and {Description} is set to write "
                 + "every object with one conditional PutObject (conditional-multipart=false, the default with a custom endpoint, "
                 + "because servers such as Ceph RGW 16 ignore If-None-Match on CompleteMultipartUpload and would overwrite). "
-                + "Set conditional-multipart=true only for a server that honours it.", field: "conditional-multipart");
+                + "Set conditional-multipart=true only for a server that honours it.", field: "conditional_multipart");
         }
     }
 
@@ -263,7 +263,7 @@ public sealed class S3Store : IObjectStore, IDisposable
         if (length > ObjectKey.MaxLength)
         {
             throw BronzeException.Invalid(
-                "key", $"be at most {ObjectKey.MaxLength - length + key.Length} characters under the prefix '{Options.Prefix}' (S3 keys are at most 1,024 bytes)", key);
+                "key", $"be at most {ObjectKey.MaxLength - length + key.Length} characters under the root '{Options.Root}' (S3 keys are at most 1,024 bytes)", key);
         }
     }
 }

@@ -1,15 +1,22 @@
 using Amazon.Runtime;
+using Bronze.Locations;
 using Bronze.S3.Configuration;
 
 namespace Bronze.S3;
 
 /// <summary>
-/// Where and how an <see cref="S3Store"/> writes: bucket, prefix, region, endpoint and the knobs that differ between
-/// AWS S3 and S3-compatible servers. Every property has a default that works against AWS S3 with only
-/// <see cref="Bucket"/> given, and against Ceph RGW, MinIO or moto with <see cref="ServiceUrl"/> and
-/// <see cref="Region"/> added. docs/s3.md is the full reference, including the <c>s3://</c> URL form.
+/// Where and how an <see cref="S3Store"/> writes: the bucket, root, timeouts and retries every bucket store has
+/// (<see cref="BucketStoreOptions"/>), plus region, endpoint and the knobs that differ between AWS S3 and S3-compatible
+/// servers. Every property has a default that works against AWS S3 with only <see cref="BucketStoreOptions.Bucket"/>
+/// given, and against Ceph RGW, MinIO or moto with <see cref="ServiceUrl"/> and <see cref="Region"/> added.
+/// docs/s3.md is the full reference, including the <c>s3://</c> URL form.
 /// </summary>
-public sealed record S3StoreOptions
+/// <remarks>
+/// <see cref="BucketStoreOptions.RequestTimeout"/> (default 60 seconds) bounds one operation, the SDK's own retries
+/// included; an upload gets one more second per MiB of its body, and conditional writes, which the store retries
+/// itself, get it for each attempt.
+/// </remarks>
+public sealed record S3StoreOptions : BucketStoreOptions
 {
     /// <summary>The smallest part S3 accepts (except the last one): 5 MiB.</summary>
     public const long MinPartSize = 5L << 20;
@@ -20,14 +27,11 @@ public sealed record S3StoreOptions
     /// <summary>The most parts a multipart upload may have.</summary>
     public const int MaxPartCount = 10_000;
 
-    /// <summary>The bucket. Required.</summary>
-    public required string Bucket { get; init; }
-
-    /// <summary>
-    /// The store's root inside the bucket: keys are relative to it. Empty (the default) means the bucket's root;
-    /// otherwise segments joined by single <c>/</c>, without leading or trailing <c>/</c>.
-    /// </summary>
-    public string Prefix { get; init; } = "";
+    /// <summary>Creates options with the defaults (a 60-second <see cref="BucketStoreOptions.RequestTimeout"/>).</summary>
+    public S3StoreOptions()
+        : base(TimeSpan.FromSeconds(60))
+    {
+    }
 
     /// <summary>The region used to sign requests and, without <see cref="ServiceUrl"/>, to find AWS. Default <c>us-east-1</c>.</summary>
     public string Region { get; init; } = "us-east-1";
@@ -84,21 +88,6 @@ public sealed record S3StoreOptions
     /// <summary>Where spooled streams go; <see langword="null"/> (the default) means <see cref="Path.GetTempPath"/>.</summary>
     public string? SpoolDirectory { get; init; }
 
-    /// <summary>How long to wait for a TCP connection to the server. Default 5 seconds.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// How long one operation may take, the SDK's own retries included; an upload gets one more second per MiB of its
-    /// body. Conditional writes, which the store retries itself, get this deadline for each attempt. Default 60 seconds.
-    /// </summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// How many times a transient failure (5xx, 503 SlowDown, timeouts, dropped connections) is retried, with
-    /// exponential backoff and jitter. Default 4; 0 to 20.
-    /// </summary>
-    public int MaxRetries { get; init; } = 4;
-
     /// <summary>
     /// Explicit credentials. <see langword="null"/> (the default) uses the SDK's default chain: environment
     /// (<c>AWS_ACCESS_KEY_ID</c>...), shared profile, web identity, container and instance roles.
@@ -109,19 +98,17 @@ public sealed record S3StoreOptions
     public bool IsCustomEndpoint => ServiceUrl is not null;
 
     /// <summary>
-    /// Parses an <c>s3://bucket/prefix?endpoint=...&amp;region=...</c> URL. Parts the URL leaves out come from the
-    /// environment: <c>S3_BUCKET</c> (for <c>s3://</c> alone), <c>STORAGE_PREFIX</c>, <c>S3_ENDPOINT</c>,
-    /// <c>S3_REGION</c> (then <c>AWS_REGION</c>). Query options: <c>endpoint</c>, <c>region</c>, <c>path-style</c>,
-    /// <c>conditional-multipart</c>, <c>checksum-sha256</c>, <c>multipart-threshold</c>, <c>part-size</c>,
-    /// <c>parallel-parts</c>, <c>memory-buffer</c>, <c>spool-dir</c>, <c>connect-timeout</c>,
-    /// <c>request-timeout</c>, <c>max-retries</c>, <c>anonymous</c> (unsigned requests, for public buckets) (sizes like <c>16MiB</c>, durations like <c>5s</c>).
+    /// Reads an <c>s3://bucket/root?endpoint=...&amp;region=...</c> URL (see <see cref="S3StoreScheme"/> for the query
+    /// options and the variables read from <paramref name="environment"/>).
     /// </summary>
     /// <param name="url">The URL.</param>
+    /// <param name="environment">The variables to read; <see langword="null"/> reads none.</param>
     /// <returns>The validated options.</returns>
     /// <exception cref="Errors.BronzeException">
-    /// <see cref="Errors.BronzeErrorKind.InvalidInput"/> naming the URL part, option or variable at fault.
+    /// <see cref="Errors.BronzeErrorKind.InvalidInput"/> naming the setting at fault and its rule.
     /// </exception>
-    public static S3StoreOptions FromUrl(string url) => S3UrlParser.Parse(url, Environment.GetEnvironmentVariable);
+    public static S3StoreOptions FromUrl(string url, StoreEnvironment? environment = null) =>
+        S3UrlParser.Parse(StoreLocation.Parse(url), environment ?? StoreEnvironment.Empty);
 
     /// <summary>Checks every value against its rule and returns the options.</summary>
     /// <returns>These options.</returns>
@@ -130,7 +117,11 @@ public sealed record S3StoreOptions
     /// </exception>
     public S3StoreOptions Validate()
     {
+        ValidateShared();
         OptionRules.Check(this);
         return this;
     }
+
+    /// <summary>How the store describes itself: <c>s3://bucket[/root]</c>.</summary>
+    internal string Description => Describe("s3");
 }

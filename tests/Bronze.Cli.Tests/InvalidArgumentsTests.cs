@@ -14,7 +14,7 @@ public sealed class InvalidArgumentsTests
         { ["--network", "PubNet"], "--network must be lower case" },
         { ["--era", "../x"], "--era" },
         { ["--prefix", "/abs"], "--prefix must not start with '/'" },
-        { ["--table", "other"], "--table must be ledgers_lcm_raw" },
+        { ["--table", "other"], "--table must be ledgers_lcm_raw, the only table the copier writes (got \"other\")" },
         { ["--source", "galexie"], "is not a galexie lake: it has no .config.json" },
         { ["--source", "ftp://lake"], "--source must be a local path or a file://, s3:// or gs:// URL" },
         { ["--end", "latest"], "can be latest only when copying from a galexie lake" },

@@ -37,7 +37,7 @@ public sealed class GcsPutRun : IThroughputRun
 
         int size = quick ? 8 << 20 : 256 << 20;
         int runs = quick ? 1 : 3;
-        var options = new GcsStoreOptions { Bucket = Bucket, Prefix = "bench-" + Guid.NewGuid().ToString("N"), Endpoint = new Uri(endpoint.TrimEnd('/') + "/"), Anonymous = true };
+        var options = new GcsStoreOptions { Bucket = Bucket, Root = "bench-" + Guid.NewGuid().ToString("N"), Endpoint = new Uri(endpoint.TrimEnd('/') + "/"), Anonymous = true };
         string path = Path.Join(Path.GetTempPath(), "bronze-gcs-put-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -59,14 +59,14 @@ public sealed class GcsPutRun : IThroughputRun
             for (int run = 0; run < runs; run++)
             {
                 // Alternate, so that drift in the machine's load hits both sides alike.
-                plainTimes.Add(await TimeAsync(() => plain.UploadAsync($"{options.Prefix}/plain-{run}", path, cancellationToken)));
+                plainTimes.Add(await TimeAsync(() => plain.UploadAsync($"{options.Root}/plain-{run}", path, cancellationToken)));
                 storeTimes.Add(await TimeAsync(async () =>
                 {
                     PutResult result = await store.PutFileIfAbsentAsync($"store-{run}", path, cancellationToken);
                     if (!result.Created || result.Size != size) throw new InvalidOperationException($"Unexpected put result {result}.");
                     return result.Size;
                 }));
-                officialTimes.Add(await TimeAsync(() => UploadWithOfficialClientAsync(official, $"{options.Prefix}/official-{run}", path, options.ChunkSize, cancellationToken)));
+                officialTimes.Add(await TimeAsync(() => UploadWithOfficialClientAsync(official, $"{options.Root}/official-{run}", path, options.ChunkSize, cancellationToken)));
                 hashTimes.Add(await TimeAsync(() => HashFileAsync(path, cancellationToken)));
             }
 

@@ -11,8 +11,11 @@ namespace Bronze.Benchmarks.Stellar;
 /// LedgerCloseMeta decoding throughput against SHA-256 of the same bytes (computed for every row anyway), interleaved
 /// ledger by ledger in one thread so that load from other processes hits every figure alike: header only, header and
 /// counts (the transaction set walked), the whole row (<see cref="LedgerCloseMetaDecoder.Decode"/>, its SHA-256 and hex
-/// strings included), and <see cref="LedgerCloseMetaDecoder.MeasureLength"/> (every value walked). On synthetic ledgers of
-/// both eras and, when shared/data/stellar is there, on the real protocol 25 load test (1.15 MB per ledger).
+/// strings included), <see cref="LedgerCloseMetaDecoder.MeasureLength"/> (every value walked), and a lake batch's two
+/// ways to decode a ledger whose end it must find: <see cref="LedgerCloseMetaDecoder.MeasureLength"/> then
+/// <see cref="LedgerCloseMetaDecoder.Decode"/> (two walks), against <see cref="LedgerCloseMetaDecoder.DecodeFirst"/> (one).
+/// On synthetic ledgers of both eras and, when shared/data/stellar is there, on the real protocol 25 load test (1.15 MB
+/// per ledger).
 /// </summary>
 public sealed class DecodeThroughputRun : IThroughputRun
 {
@@ -20,7 +23,7 @@ public sealed class DecodeThroughputRun : IThroughputRun
     public string Name => "stellar-decode";
 
     /// <inheritdoc/>
-    public string Description => "LedgerCloseMeta decode MB/s (header, header+counts, row, full walk) vs SHA-256 of the same bytes";
+    public string Description => "LedgerCloseMeta decode MB/s (header, header+counts, row, full walk; measure+decode vs DecodeFirst) vs SHA-256 of the same bytes";
 
     /// <inheritdoc/>
     public Task<int> RunAsync(bool quick, CancellationToken cancellationToken)
@@ -34,7 +37,7 @@ public sealed class DecodeThroughputRun : IThroughputRun
         double seconds = quick ? 0.05 : 3.0;
         int count = quick ? 20 : 1000;
         Console.WriteLine($"MB/s per CPU-second of the measuring thread, MB = 10^6 bytes of XDR, at least {seconds} s per data set");
-        Console.WriteLine($"{"data",-32} {"MB",6} {"sha256",8} {"header",8} {"+counts",8} {"row",8} {"walk",8} {"+counts/sha",12}");
+        Console.WriteLine($"{"data",-32} {"MB",6} {"sha256",8} {"header",8} {"+counts",8} {"row",8} {"walk",8} {"+counts/sha",12} {"2 walks",8} {"1 walk",8} {"1 / 2",10}");
         foreach (string era in new[] { "pre_p23", "p23_plus" })
         {
             var source = new SyntheticLedgerSource();
@@ -58,6 +61,8 @@ public sealed class DecodeThroughputRun : IThroughputRun
             xdr => LedgerCloseMetaWalk.Read(xdr, counts: true).TxCount ?? 0,
             xdr => LedgerCloseMetaDecoder.Decode(xdr).Row.TxCount ?? 0,
             xdr => LedgerCloseMetaDecoder.MeasureLength(xdr),
+            xdr => LedgerCloseMetaDecoder.Decode(xdr.AsMemory(0, LedgerCloseMetaDecoder.MeasureLength(xdr))).Row.TxCount ?? 0,
+            xdr => LedgerCloseMetaDecoder.DecodeFirst(xdr).Row.TxCount ?? 0,
         ];
         double[] cpu = new double[actions.Length];
         long bytes = 0;
@@ -80,7 +85,8 @@ public sealed class DecodeThroughputRun : IThroughputRun
         while (clock.Elapsed.TotalSeconds < seconds);
 
         double[] rates = [.. cpu.Select(c => bytes / c / 1e6)];
-        Console.WriteLine($"{label,-32} {ledgers.Sum(l => (long)l.Length) / 1e6,6:F1} {rates[0],8:F0} {rates[1],8:F0} {rates[2],8:F0} {rates[3],8:F0} {rates[4],8:F0} {rates[2] / rates[0],11:F1}x");
+        Console.WriteLine($"{label,-32} {ledgers.Sum(l => (long)l.Length) / 1e6,6:F1} {rates[0],8:F0} {rates[1],8:F0} {rates[2],8:F0} {rates[3],8:F0} {rates[4],8:F0} {rates[2] / rates[0],11:F1}x"
+            + $" {rates[5],8:F0} {rates[6],8:F0} {rates[6] / rates[5],9:F2}x");
     }
 
     private static byte[][] RealLedgers(string path, int count)

@@ -2,6 +2,7 @@ using Bronze.Cli.Output;
 using Bronze.Cli.Settings;
 using Bronze.Cli.Stores;
 using Bronze.Errors;
+using Bronze.Locations;
 using Bronze.Parquet.Footer;
 using Bronze.Storage;
 
@@ -14,13 +15,13 @@ namespace Bronze.Cli.Commands;
 /// </summary>
 internal static class InspectCommand
 {
-    public static async Task<int> RunAsync(string? target, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string? target, Func<string, string?> environment, CliConsole console, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(target)) throw new CliUsageException("inspect needs a file: a local path, file://, s3:// or gs:// URL.", "FILE");
-        Destination destination = Destination.Parse(target, "FILE");
-        (string shown, ParquetFileMetadata metadata) = destination.Kind == DestinationKind.Local
-            ? (destination.Location, await ReadLocalAsync(destination.Location, cancellationToken).ConfigureAwait(false))
-            : await ReadStoredAsync(destination, cancellationToken).ConfigureAwait(false);
+        var file = StoreSetting.Parse(target, "FILE", new StoreEnvironment(environment));
+        (string shown, ParquetFileMetadata metadata) = file.Location.IsLocal
+            ? (file.Location.Root, await ReadLocalAsync(file.Location.Root, cancellationToken).ConfigureAwait(false))
+            : await ReadStoredAsync(file, cancellationToken).ConfigureAwait(false);
         if (console.Json) console.Line(InspectJson.Write(shown, metadata));
         else InspectText.Write(console, shown, metadata);
         return ExitCodes.Ok;
@@ -42,9 +43,9 @@ internal static class InspectCommand
         }
     }
 
-    private static async Task<(string Shown, ParquetFileMetadata Metadata)> ReadStoredAsync(Destination destination, CancellationToken cancellationToken)
+    private static async Task<(string Shown, ParquetFileMetadata Metadata)> ReadStoredAsync(StoreSetting file, CancellationToken cancellationToken)
     {
-        ObjectLocation location = ObjectLocation.Open(destination);
+        ObjectLocation location = ObjectLocation.Open(file);
         using IDisposable? disposable = location.Store as IDisposable;
         ObjectInfo info = await location.Store.StatAsync(location.Key, cancellationToken).ConfigureAwait(false)
             ?? throw BronzeException.NotFound($"object '{location.Key}' in {location.Store.Description}");

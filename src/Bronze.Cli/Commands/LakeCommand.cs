@@ -12,7 +12,7 @@ internal static class LakeCommand
     public static async Task<int> RunAsync(SourceSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         if (settings.Lake is null)
-            throw new CliUsageException("--source must name a galexie lake (a local path, file://, s3:// or gs:// URL).", settings.Origins["source"]);
+            throw new CliUsageException("--source must name a galexie lake (a local path, file://, s3:// or gs:// URL).", settings.Origins["lake"]);
         IObjectStore store = StoreFactory.Open(settings.Lake, readOnly: true);
         using IDisposable? disposable = store as IDisposable;
         GalexieLake lake = await SourceFactory.OpenLakeAsync(settings, store, cancellationToken).ConfigureAwait(false);

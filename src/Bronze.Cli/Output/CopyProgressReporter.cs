@@ -38,7 +38,7 @@ internal sealed class CopyProgressReporter : IProgress<CopierEvent>, IDisposable
         {
             case CopierEventKind.Progress:
                 Interlocked.Add(ref _rows, value.Rows);
-                Interlocked.Add(ref _sourceBytes, value.Bytes);
+                Interlocked.Add(ref _sourceBytes, value.SourceBytes);
                 return;
             case CopierEventKind.Planned:
                 return;
@@ -52,7 +52,7 @@ internal sealed class CopyProgressReporter : IProgress<CopierEvent>, IDisposable
                 new PartitionLine(status, value.Partition.Start, value.Partition.End, status)
                 {
                     Rows = value.Rows,
-                    Bytes = value.Bytes,
+                    Bytes = value.DataFileBytes,
                     ElapsedSeconds = Math.Round(value.Elapsed.TotalSeconds, 3),
                     Message = value.Message,
                 },
@@ -64,7 +64,7 @@ internal sealed class CopyProgressReporter : IProgress<CopierEvent>, IDisposable
         string detail = value.Kind switch
         {
             CopierEventKind.Written or CopierEventKind.Healed =>
-                $"{Units.Count(value.Rows)} rows, {Units.Bytes(value.Bytes)} in {Units.Seconds(value.Elapsed)}",
+                $"{Units.Count(value.Rows)} rows, {Units.Bytes(value.DataFileBytes)} in {Units.Seconds(value.Elapsed)}",
             _ => value.Message ?? "",
         };
         if (_bar) _console.Redraw("");

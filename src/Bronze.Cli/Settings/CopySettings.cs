@@ -19,12 +19,6 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
     public static CopySettings Read(SettingReader reader, CliOptions options, Func<string, string?> environment, bool dryRun)
     {
         DatasetSettings dataset = DatasetSettings.Read(reader, options, environment);
-        if (dataset.Dataset.Table != DatasetSettings.DefaultTable)
-        {
-            string origin = dataset.Origins["table"];
-            throw new CliUsageException($"{origin} must be {DatasetSettings.DefaultTable}, the only table this build writes (got \"{dataset.Dataset.Table}\").", origin);
-        }
-
         Setting<long> start = reader.Long(options.Start, "LEDGER_START", DefaultStart);
         Setting<string>? endText = reader.Raw(options.End, "LEDGER_END");
         bool latest = string.Equals(endText?.Value, Latest, StringComparison.OrdinalIgnoreCase);
@@ -38,7 +32,7 @@ internal sealed record CopySettings(DatasetSettings Dataset, CopierOptions Copie
             ("start", start.Origin), ("end", end.Origin), ("partition_size", size.Origin), ("parallel", parallel.Origin),
             ("codec", codec.Origin), ("xdr_mean_bytes", mean.Origin));
 
-        SourceSettings source = SourceSettings.Read(reader, options, origins);
+        SourceSettings source = SourceSettings.Read(reader, options, environment, origins);
         if (latest && source.Lake is null)
             throw new CliUsageException($"{end.Origin} can be latest only when copying from a galexie lake (--source is synthetic).", end.Origin);
 

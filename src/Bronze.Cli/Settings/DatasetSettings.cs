@@ -4,11 +4,11 @@ using Bronze.Layout;
 namespace Bronze.Cli.Settings;
 
 /// <summary>The settings every command shares: where the dataset is and which table of it.</summary>
-/// <param name="Destination">The store.</param>
-/// <param name="Prefix">The dataset prefix inside the store.</param>
+/// <param name="Destination">The store (its root is part of its location: <c>s3://bucket/root</c>).</param>
+/// <param name="Prefix">The dataset prefix inside the store (<c>--prefix</c>, STORAGE_PREFIX), not the store's root.</param>
 /// <param name="Dataset">The table.</param>
 /// <param name="Origins">Where each library field's value came from, to name the flag or variable in errors.</param>
-internal sealed record DatasetSettings(Destination Destination, string Prefix, DatasetRef Dataset, IReadOnlyDictionary<string, string> Origins)
+internal sealed record DatasetSettings(StoreSetting Destination, string Prefix, DatasetRef Dataset, IReadOnlyDictionary<string, string> Origins)
 {
     public const string DefaultNetwork = "pubnet";
     public const string DefaultEra = "pre_p23";
@@ -17,9 +17,10 @@ internal sealed record DatasetSettings(Destination Destination, string Prefix, D
 
     public static DatasetSettings Read(SettingReader reader, Commands.CliOptions options, Func<string, string?> environment)
     {
-        Destination destination = Destination.Resolve(reader.Raw(options.Dest, null), environment);
+        StoreSetting destination = Settings.Destination.Resolve(reader.Raw(options.Dest, null), environment);
         Setting<string> prefix = reader.String(options.Prefix, "STORAGE_PREFIX", "");
-        if (prefix.Origin == "STORAGE_PREFIX" && Stores.StoreFactory.StoreAppliesPrefixVariable(destination)) prefix = new Setting<string>("", "default");
+        // The variable's leading and trailing '/' are dropped, as the S3 and GCS stores did when they took it as their root.
+        if (prefix.Origin == "STORAGE_PREFIX") prefix = prefix with { Value = prefix.Value.Trim('/') };
         Setting<string> network = reader.String(options.Network, "NETWORK", DefaultNetwork);
         Setting<string> era = reader.String(options.Era, "ERA_ID", DefaultEra);
         Setting<string> version = reader.String(options.Version, "VERSION_LABEL", DefaultVersion);

@@ -1,5 +1,6 @@
 using Bronze.Cli.Commands;
 using Bronze.Galexie;
+using Bronze.Locations;
 using Bronze.Sources;
 
 namespace Bronze.Cli.Settings;
@@ -9,23 +10,30 @@ namespace Bronze.Cli.Settings;
 /// <param name="Passphrase">The network passphrase given, if any.</param>
 /// <param name="Lakes">How to read a lake.</param>
 /// <param name="Synthetic">The synthetic source's options.</param>
-/// <param name="Origins">Where each field came from (<c>source</c>, <c>network_passphrase</c>, ...), to name the flag in errors.</param>
+/// <param name="Origins">Where each field came from (<c>lake</c>, <c>network_passphrase</c>, ...), to name the flag in errors.</param>
 internal sealed record SourceSettings(
-    Destination? Lake, Setting<string>? Passphrase, GalexieSourceOptions Lakes, SyntheticLedgerOptions Synthetic, IReadOnlyDictionary<string, string> Origins)
+    StoreSetting? Lake, Setting<string>? Passphrase, GalexieSourceOptions Lakes, SyntheticLedgerOptions Synthetic, IReadOnlyDictionary<string, string> Origins)
 {
     public const string SyntheticName = "synthetic";
 
-    /// <summary>Reads <c>--source</c> (LEDGER_SOURCE), <c>--network-passphrase</c> (NETWORK_PASSPHRASE) and the lake's knobs.</summary>
-    public static SourceSettings Read(SettingReader reader, CliOptions options, IReadOnlyDictionary<string, string> origins)
+    /// <summary>
+    /// Reads <c>--source</c> (LEDGER_SOURCE), <c>--network-passphrase</c> (NETWORK_PASSPHRASE) and the lake's knobs. A
+    /// lake's URL is taken as written: the destination's variables (S3_BUCKET, S3_ENDPOINT, S3_REGION, GCS_BUCKET,
+    /// STORAGE_PREFIX) do not apply to it; client variables (AWS_REGION, STORAGE_EMULATOR_HOST) and credentials do.
+    /// </summary>
+    public static SourceSettings Read(
+        SettingReader reader, CliOptions options, Func<string, string?> environment, IReadOnlyDictionary<string, string> origins)
     {
         Setting<string> source = reader.String(options.Source, "LEDGER_SOURCE", SyntheticName);
         Setting<string>? passphrase = reader.Raw(options.NetworkPassphrase, "NETWORK_PASSPHRASE");
         Setting<int> reads = reader.Int(
             options.ReadsInFlight, null, GalexieSourceOptions.DefaultMaxReadsInFlight, 1, GalexieSourceOptions.MaxReadsInFlightLimit);
-        Destination? lake = string.Equals(source.Value, SyntheticName, StringComparison.OrdinalIgnoreCase) ? null : Destination.Parse(source.Value, source.Origin);
+        StoreSetting? lake = string.Equals(source.Value, SyntheticName, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : StoreSetting.Parse(source.Value, source.Origin, new StoreEnvironment(environment).AsWritten());
         var all = new Dictionary<string, string>(origins)
         {
-            ["source"] = source.Origin,
+            ["lake"] = source.Origin,
             ["network_passphrase"] = passphrase?.Origin ?? options.NetworkPassphrase.Name,
             ["reads_in_flight"] = reads.Origin,
         };

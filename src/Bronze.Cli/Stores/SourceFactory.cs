@@ -60,7 +60,7 @@ internal static class SourceFactory
 
     private static CliUsageException Usage(SourceSettings settings, BronzeException e)
     {
-        string origin = e.Field is { } field && settings.Origins.TryGetValue(field, out string? named) ? named : "--source";
+        string origin = e.Field is { } field && settings.Origins.TryGetValue(field, out string? named) ? named : settings.Origins["lake"];
         return new CliUsageException($"{origin}: {e.Message}", origin);
     }
 }

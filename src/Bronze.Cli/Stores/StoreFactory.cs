@@ -1,65 +1,38 @@
 using Bronze.Cli.Settings;
+using Bronze.Errors;
 using Bronze.Gcs;
+using Bronze.Locations;
 using Bronze.S3;
 using Bronze.Storage;
 
 namespace Bronze.Cli.Stores;
 
-/// <summary>Opens the store a <see cref="Destination"/> names.</summary>
+/// <summary>Opens the store a <see cref="StoreSetting"/> names, with the schemes this command line knows.</summary>
 internal static class StoreFactory
 {
+    /// <summary>The schemes <c>--dest</c>, <c>--source</c> and <c>inspect</c> accept: local folders, <c>s3://</c> and <c>gs://</c>.</summary>
+    public static StoreSchemes Schemes { get; } = StoreSchemes.Local.With(S3StoreScheme.Instance).With(GcsStoreScheme.Instance);
+
     /// <summary>
-    /// Opens the store. <paramref name="readOnly"/> stores never write, not even a folder: a local destination that
-    /// does not exist reads as empty instead of being created. The caller disposes the store.
+    /// Opens the store. <paramref name="readOnly"/> stores never write, not even a folder: a local folder that does not
+    /// exist reads as empty instead of being created. The caller disposes the store.
     /// </summary>
-    /// <exception cref="Errors.BronzeException">The URL is invalid (InvalidInput) or the store cannot be opened.</exception>
-    public static IObjectStore Open(Destination destination, bool readOnly)
+    /// <exception cref="CliUsageException">A setting of the location breaks its rule; the message names the flag or variable.</exception>
+    public static IObjectStore Open(StoreSetting setting, bool readOnly)
     {
+        StoreLocation location = setting.Location;
+        if (readOnly && location.IsLocal && !Directory.Exists(location.Root) && !File.Exists(location.Root))
+            return new ReadOnlyStore(null, "file://" + location.Root);
+        IObjectStore store;
         try
         {
-            return OpenUnchecked(destination, readOnly);
+            store = Schemes.Open(location, setting.Environment);
         }
-        catch (Errors.BronzeException e) when (e.Kind == Errors.BronzeErrorKind.InvalidInput)
+        catch (BronzeException e) when (e.Kind == BronzeErrorKind.InvalidInput)
         {
-            throw new CliUsageException($"{destination.Origin}: {e.Message}", destination.Origin);
-        }
-    }
-
-    private static IObjectStore OpenUnchecked(Destination destination, bool readOnly)
-    {
-        IObjectStore store;
-        switch (destination.Kind)
-        {
-            case DestinationKind.Local:
-                // A file (or link to one) where the root folder should be fails every command the same way, dry-run included.
-                if (File.Exists(destination.Location))
-                    throw new CliUsageException($"{destination.Origin}: '{destination.Location}' is a file, not a folder.", destination.Origin);
-                if (readOnly && !Directory.Exists(destination.Location))
-                    return new ReadOnlyStore(null, "file://" + destination.Location);
-                store = new LocalStore(destination.Location);
-                break;
-            case DestinationKind.S3:
-                store = new S3Store(S3StoreOptions.FromUrl(destination.Location));
-                break;
-            default:
-                store = new GcsStore(GcsStoreOptions.FromUrl(destination.Location));
-                break;
+            throw StoreSetting.Usage(e, setting.Origin);
         }
 
         return readOnly ? new ReadOnlyStore(store, store.Description) : store;
-    }
-
-    /// <summary>
-    /// Whether the store itself applies STORAGE_PREFIX: the S3 and GCS stores take it as their root when the URL has
-    /// no path, so the dataset prefix must not repeat it.
-    /// </summary>
-    public static bool StoreAppliesPrefixVariable(Destination destination)
-    {
-        if (destination.Kind == DestinationKind.Local) return false;
-        string rest = destination.Location[(destination.Location.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        int query = rest.IndexOf('?', StringComparison.Ordinal);
-        if (query >= 0) rest = rest[..query];
-        int slash = rest.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 || rest[(slash + 1)..].Trim('/').Length == 0;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class S3Context : IDisposable
         Client = S3ClientFactory.Create(options, options.MaxRetries);
         WriteClient = S3ClientFactory.Create(options, maxRetries: 0);
         Endpoint = options.ServiceUrl?.ToString().TrimEnd('/') ?? $"AWS S3 ({options.Region})";
-        Description = options.Prefix.Length == 0 ? $"s3://{options.Bucket}" : $"s3://{options.Bucket}/{options.Prefix}";
+        Description = options.Description;
     }
 
     public S3StoreOptions Options { get; }
@@ -37,7 +37,7 @@ internal sealed class S3Context : IDisposable
     public bool ChecksumSha256 => Options.ChecksumSha256 ?? !Options.IsCustomEndpoint;
 
     /// <summary>The bucket key of a store key.</summary>
-    public string BucketKey(string key) => ObjectKey.Join(Options.Prefix, key);
+    public string BucketKey(string key) => ObjectKey.Join(Options.Root, key);
 
     /// <summary>The deadline of one operation: the request timeout, plus one second per MiB of body.</summary>
     public TimeSpan Deadline(long bodyBytes = 0) => Options.RequestTimeout + TimeSpan.FromSeconds(bodyBytes / (double)(1 << 20));

@@ -1,32 +1,30 @@
 using Bronze.Errors;
-using Bronze.Layout;
 
 namespace Bronze.S3.Configuration;
 
-/// <summary>The rule each <see cref="S3StoreOptions"/> value follows, checked before any request is made.</summary>
+/// <summary>
+/// The rule each S3-only <see cref="S3StoreOptions"/> value follows, checked before any request is made (the shared
+/// ones are <see cref="Locations.BucketStoreOptions"/>'s). Fields are named in snake case (<c>part_size</c> for the
+/// URL's <c>part-size</c>).
+/// </summary>
 internal static class OptionRules
 {
     public static void Check(S3StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         CheckBucket(options.Bucket);
-        StoragePrefix.Validate(options.Prefix ?? throw BronzeException.Invalid("prefix", "not be null"), "prefix");
         CheckRegion(options.Region);
         if (options.ServiceUrl is { } url) CheckEndpoint(url);
-        InRange("part-size", options.PartSize, S3StoreOptions.MinPartSize, S3StoreOptions.MaxSinglePutSize);
-        InRange("multipart-threshold", options.MultipartThreshold, S3StoreOptions.MinPartSize, long.MaxValue);
-        InRange("parallel-parts", options.MaxParallelParts, 1, 64);
-        InRange("memory-buffer", options.MemoryBufferSize, 0, 256L << 20);
-        InRange("max-retries", options.MaxRetries, 0, 20);
-        Positive("connect-timeout", options.ConnectTimeout);
-        Positive("request-timeout", options.RequestTimeout);
-        if (options.SpoolDirectory is { Length: 0 }) throw BronzeException.Invalid("spool-dir", "not be empty");
+        InRange("part_size", options.PartSize, S3StoreOptions.MinPartSize, S3StoreOptions.MaxSinglePutSize);
+        InRange("multipart_threshold", options.MultipartThreshold, S3StoreOptions.MinPartSize, long.MaxValue);
+        InRange("parallel_parts", options.MaxParallelParts, 1, 64);
+        InRange("memory_buffer", options.MemoryBufferSize, 0, 256L << 20);
+        if (options.SpoolDirectory is { Length: 0 }) throw BronzeException.Invalid("spool_dir", "not be empty");
     }
 
     /// <summary>S3's bucket naming rules: 3 to 63 of a-z 0-9 . -, starting and ending with a letter or digit.</summary>
-    private static void CheckBucket(string? bucket)
+    private static void CheckBucket(string bucket)
     {
-        if (string.IsNullOrEmpty(bucket)) throw BronzeException.Invalid("bucket", "not be empty");
         const string Rule = "be 3 to 63 characters of a-z 0-9 . - that start and end with a letter or digit";
         if (bucket.Length is < 3 or > 63 || !IsLetterOrDigit(bucket[0]) || !IsLetterOrDigit(bucket[^1])
             || bucket.Any(c => !IsLetterOrDigit(c) && c is not '.' and not '-'))
@@ -59,11 +57,5 @@ internal static class OptionRules
             string upper = max == long.MaxValue ? $"at least {min}" : $"between {min} and {max}";
             throw BronzeException.Invalid(field, $"be {upper}", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-    }
-
-    private static void Positive(string field, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
-            throw BronzeException.Invalid(field, "be more than zero and at most a day", value.ToString());
     }
 }

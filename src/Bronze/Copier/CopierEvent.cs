@@ -9,10 +9,6 @@ namespace Bronze.Copier;
 /// <see cref="CopierEventKind.Progress"/>: rows since the partition's previous progress event; written, healed and
 /// skipped: the partition's rows (skipped: as its manifest says); otherwise 0.
 /// </param>
-/// <param name="Bytes">
-/// <see cref="CopierEventKind.Progress"/>: source (XDR) bytes since the previous progress event; written, healed and
-/// skipped: the data file's size; otherwise 0.
-/// </param>
 /// <param name="Elapsed">Time spent on the partition so far.</param>
 /// <param name="Status">For <see cref="CopierEventKind.Planned"/>: the status the planner saw; otherwise <see langword="null"/>.</param>
 /// <param name="Message">Details for conflicts, failures and skips; otherwise <see langword="null"/>.</param>
@@ -20,7 +16,20 @@ public sealed record CopierEvent(
     CopierEventKind Kind,
     PartitionRef Partition,
     long Rows,
-    long Bytes,
     TimeSpan Elapsed,
     PlannedStatus? Status = null,
-    string? Message = null);
+    string? Message = null)
+{
+    /// <summary>
+    /// <see cref="CopierEventKind.Progress"/>: the source's bytes (LedgerCloseMeta XDR) read for the partition since its
+    /// previous progress event; 0 for every other kind. Their sum over a run is <see cref="CopyRunSummary.SourceBytes"/>.
+    /// </summary>
+    public long SourceBytes { get; init; }
+
+    /// <summary>
+    /// <see cref="CopierEventKind.Written"/>, <see cref="CopierEventKind.Healed"/> and <see cref="CopierEventKind.Skipped"/>:
+    /// the size of the partition's Parquet data file in bytes (skipped: as its manifest says); 0 for every other kind.
+    /// Summed over the written and healed partitions of a run, it is <see cref="CopyRunSummary.Bytes"/>.
+    /// </summary>
+    public long DataFileBytes { get; init; }
+}

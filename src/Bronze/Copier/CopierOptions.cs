@@ -3,6 +3,7 @@ using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Manifests;
 using Bronze.Parquet;
+using Bronze.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace Bronze.Copier;
@@ -16,7 +17,7 @@ public sealed record CopierOptions
     /// <summary>The largest parallelism allowed.</summary>
     public const int MaxParallelism = 256;
 
-    /// <summary>The table to write.</summary>
+    /// <summary>The dataset and table to write; its table must be <c>ledgers_lcm_raw</c>, the one table the copier writes.</summary>
     public required DatasetRef Dataset { get; init; }
 
     /// <summary>The first ledger to copy: a multiple of <see cref="PartitionSize"/>.</summary>
@@ -74,6 +75,8 @@ public sealed record CopierOptions
     {
         ArgumentNullException.ThrowIfNull(Dataset);
         ArgumentNullException.ThrowIfNull(Shard);
+        if (Dataset.Table != LedgerTable.Name)
+            throw BronzeException.Invalid("table", $"be {LedgerTable.Name}, the only table the copier writes", Dataset.Table);
         StoragePrefix.Validate(Prefix);
         if (End > uint.MaxValue)
             throw BronzeException.Invalid("end", $"be at most {uint.MaxValue} (ledger sequences are 32-bit)", End.ToString(CultureInfo.InvariantCulture));

@@ -121,7 +121,7 @@ public sealed class LedgerCopier
         {
             PartitionPlan plan = await PartitionPlanner.PlanAsync(_store, partition, expected, cancellationToken).ConfigureAwait(false);
             CopierTelemetry.Planned(activity, plan.Status);
-            _options.Progress?.Report(new CopierEvent(CopierEventKind.Planned, partition, 0, 0, job.Elapsed, plan.Status, plan.Detail));
+            _options.Progress?.Report(new CopierEvent(CopierEventKind.Planned, partition, 0, job.Elapsed, plan.Status, plan.Detail));
             outcome = plan.Status switch
             {
                 PlannedStatus.New => await job.WriteAsync(cancellationToken).ConfigureAwait(false),
@@ -150,6 +150,6 @@ public sealed class LedgerCopier
 
         tally.Add(outcome, job.SourceBytes);
         _telemetry.PartitionFinished(activity, partition, outcome, job.Elapsed, failure);
-        return new CopierEvent(outcome.Kind, partition, outcome.Rows, outcome.Bytes, job.Elapsed, Message: outcome.Message);
+        return new CopierEvent(outcome.Kind, partition, outcome.Rows, job.Elapsed, Message: outcome.Message) { DataFileBytes = outcome.Bytes };
     }
 }

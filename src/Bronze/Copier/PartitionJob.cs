@@ -172,7 +172,7 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
     private void Report(long rows, long bytes)
     {
         Interlocked.Add(ref _sourceBytes, bytes);
-        options.Progress?.Report(new CopierEvent(CopierEventKind.Progress, partition, rows, bytes, _clock.Elapsed));
+        options.Progress?.Report(new CopierEvent(CopierEventKind.Progress, partition, rows, _clock.Elapsed) { SourceBytes = bytes });
     }
 
     private PartitionOutcome Conflict(string message) => new(CopierEventKind.Conflict, 0, 0, message);

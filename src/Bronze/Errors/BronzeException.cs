@@ -28,7 +28,12 @@ public class BronzeException : Exception
     /// <summary>Whether the same call may succeed if retried (timeouts, throttling, dropped connections).</summary>
     public bool IsTransient { get; }
 
-    /// <summary>The input field, option or variable at fault; <see langword="null"/> when none applies.</summary>
+    /// <summary>
+    /// The setting at fault, in the library's one vocabulary: snake-case setting names (<c>start</c>,
+    /// <c>partition_size</c>, <c>network_passphrase</c>, <c>lake</c>, <c>location</c>, <c>bucket</c>, <c>root</c>,
+    /// <c>part_size</c>, <c>max_retries</c>...), never a host's flag or variable; a host maps them to its own names (the
+    /// CLI to its flags). <see langword="null"/> when none applies.
+    /// </summary>
     public string? Field { get; }
 
     /// <summary>An <see cref="BronzeErrorKind.InvalidInput"/> error naming the field and the rule it breaks.</summary>

@@ -98,5 +98,5 @@ public sealed record GalexieConfig(string NetworkPassphrase, string Version, str
     }
 
     private static BronzeException Bad(string where, string what) =>
-        new(BronzeErrorKind.InvalidInput, $"The galexie lake's {Key} in {where} {what}.", field: "source");
+        new(BronzeErrorKind.InvalidInput, $"The galexie lake's {Key} in {where} {what}.", field: "lake");
 }

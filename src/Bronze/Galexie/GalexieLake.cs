@@ -57,7 +57,7 @@ public sealed class GalexieLake
         catch (BronzeException e) when (e.Kind == BronzeErrorKind.NotFound)
         {
             throw new BronzeException(BronzeErrorKind.InvalidInput,
-                $"{store.Description} is not a galexie lake: it has no {GalexieConfig.Key} at its root.", field: "source", innerException: e);
+                $"{store.Description} is not a galexie lake: it has no {GalexieConfig.Key} at its root.", field: "lake", innerException: e);
         }
 
         return new GalexieLake(store, GalexieConfig.Parse(json, store.Description));
@@ -147,7 +147,7 @@ public sealed class GalexieLake
             if (buffer.Length + read > GalexieConfig.MaxBytes)
             {
                 throw new BronzeException(BronzeErrorKind.InvalidInput,
-                    $"The galexie lake's {GalexieConfig.Key} in {where} is over {GalexieConfig.MaxBytes} bytes: not a galexie config.", field: "source");
+                    $"The galexie lake's {GalexieConfig.Key} in {where} is over {GalexieConfig.MaxBytes} bytes: not a galexie config.", field: "lake");
             }
 
             await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);

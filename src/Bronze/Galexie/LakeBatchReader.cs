@@ -99,9 +99,8 @@ internal static class LakeBatchReader
             DecodedLedger ledger;
             try
             {
-                int length = LedgerCloseMetaDecoder.MeasureLength(span[offset..]);
-                ledger = LedgerCloseMetaDecoder.Decode(xdr.Slice(offset, length));
-                offset += length;
+                ledger = LedgerCloseMetaDecoder.DecodeFirst(xdr[offset..]);
+                offset += ledger.Row.XdrByteLength;
             }
             catch (BronzeException e)
             {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Bronze.Errors;
 using Bronze.Sources;
+using Bronze.Stellar.Xdr;
 
 namespace Bronze.Stellar;
 
@@ -10,7 +11,7 @@ namespace Bronze.Stellar;
 /// read field by field, the transaction set is walked by structure to count transactions and operations, without
 /// allocating per value.
 /// </summary>
-/// <remarks>Thread-safe: both methods are pure functions of their input.</remarks>
+/// <remarks>Thread-safe: every method is a pure function of its input.</remarks>
 public static class LedgerCloseMetaDecoder
 {
     /// <summary>
@@ -30,11 +31,49 @@ public static class LedgerCloseMetaDecoder
     /// union arm is out of range in the header, values nest too deep, the hash does not match, or the results do not match
     /// the transaction set. The message names the ledger sequence, or the byte offset when even that cannot be read.
     /// </exception>
-    public static DecodedLedger Decode(ReadOnlyMemory<byte> xdr)
+    public static DecodedLedger Decode(ReadOnlyMemory<byte> xdr) => ToDecoded(xdr, LedgerCloseMetaWalk.Read(xdr.Span, counts: true));
+
+    /// <summary>
+    /// Decodes the LedgerCloseMeta that starts at the beginning of <paramref name="xdr"/> (a <c>LedgerCloseMetaBatch</c>
+    /// holds them back to back with no length of their own) and finds where it ends, in one walk: what
+    /// <see cref="MeasureLength"/> and then <see cref="Decode"/> on the measured bytes give, for one walk's work. The
+    /// row's <see cref="LedgerRow.XdrBytes"/> is exactly that LedgerCloseMeta, so <see cref="LedgerRow.XdrByteLength"/> is
+    /// where the next one starts.
+    /// </summary>
+    /// <remarks>
+    /// Every value is walked, so a union arm this build does not know is an error here, as for
+    /// <see cref="MeasureLength"/>: the end of the LedgerCloseMeta cannot be found past it. The counts are therefore
+    /// always set and <see cref="DecodedLedger.CountsUnavailableReason"/> is <see langword="null"/>.
+    /// </remarks>
+    /// <param name="xdr">Bytes that start with a LedgerCloseMeta; more may follow it. The row keeps a slice of this memory.</param>
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.CorruptData"/>: the LedgerCloseMeta cannot be walked (truncated, a length past the end or
+    /// over its limit, a union arm this build does not know, values nested too deep), its hash does not match, or its
+    /// results do not match its transaction set. The message names the ledger sequence, or the byte offset when even that
+    /// cannot be read.
+    /// </exception>
+    public static DecodedLedger DecodeFirst(ReadOnlyMemory<byte> xdr)
     {
-        ReadOnlySpan<byte> span = xdr.Span;
-        LedgerCloseMetaFacts facts = LedgerCloseMetaWalk.Read(span, counts: true);
-        var header = facts.Header;
+        LedgerCloseMetaFacts facts = LedgerCloseMetaWalk.ReadWhole(xdr.Span);
+        return ToDecoded(xdr[..facts.Length], facts);
+    }
+
+    /// <summary>
+    /// The byte length of the LedgerCloseMeta that starts at the beginning of <paramref name="xdr"/> (a
+    /// <c>LedgerCloseMetaBatch</c> holds them back to back with no length of their own): one structural walk of every
+    /// value, no allocation.
+    /// </summary>
+    /// <param name="xdr">Bytes that start with a LedgerCloseMeta; more may follow it.</param>
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.CorruptData"/>: the LedgerCloseMeta cannot be walked (truncated, a length past the end
+    /// or over its limit, a union arm this build does not know, values nested too deep); the message names the ledger
+    /// sequence, or the byte offset when that cannot be read.
+    /// </exception>
+    public static int MeasureLength(ReadOnlySpan<byte> xdr) => LedgerCloseMetaWalk.Measure(xdr);
+
+    private static DecodedLedger ToDecoded(ReadOnlyMemory<byte> xdr, in LedgerCloseMetaFacts facts)
+    {
+        LedgerHeaderFields header = facts.Header;
         if (header.CloseTime > (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds())
             throw OutOfRange(header.LedgerSeq, $"scpValue.closeTime {header.CloseTime} is past the year 9999");
         if (header.LedgerVersion > int.MaxValue)
@@ -53,23 +92,10 @@ public static class LedgerCloseMetaDecoder
             TxCount = facts.TxCount,
             OperationCount = facts.OperationCount,
             XdrBytes = xdr,
-            XdrSha256 = Convert.ToHexStringLower(SHA256.HashData(span)),
+            XdrSha256 = Convert.ToHexStringLower(SHA256.HashData(xdr.Span)),
         };
         return new DecodedLedger(row, facts.CountsUnavailableReason);
     }
-
-    /// <summary>
-    /// The byte length of the LedgerCloseMeta that starts at the beginning of <paramref name="xdr"/> (a
-    /// <c>LedgerCloseMetaBatch</c> holds them back to back with no length of their own): one structural walk of every
-    /// value, no allocation.
-    /// </summary>
-    /// <param name="xdr">Bytes that start with a LedgerCloseMeta; more may follow it.</param>
-    /// <exception cref="BronzeException">
-    /// <see cref="BronzeErrorKind.CorruptData"/>: the LedgerCloseMeta cannot be walked (truncated, a length past the end
-    /// or over its limit, a union arm this build does not know, values nested too deep); the message names the ledger
-    /// sequence, or the byte offset when that cannot be read.
-    /// </exception>
-    public static int MeasureLength(ReadOnlySpan<byte> xdr) => LedgerCloseMetaWalk.Measure(xdr);
 
     // The header hashed correctly, so a value no column can hold was written so, not damaged on the way.
     private static BronzeException OutOfRange(uint sequence, string what) =>

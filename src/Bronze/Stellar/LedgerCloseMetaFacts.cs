@@ -16,6 +16,9 @@ internal readonly ref struct LedgerCloseMetaFacts
     /// <summary>Operations of those transactions, or <see langword="null"/> when not counted.</summary>
     public int? OperationCount { get; init; }
 
+    /// <summary>The LedgerCloseMeta's length in bytes, when the walk went to its end; otherwise 0.</summary>
+    public int Length { get; init; }
+
     /// <summary>Why the counts are missing although they were asked for (an arm this build does not know).</summary>
     public string? CountsUnavailableReason { get; init; }
 }

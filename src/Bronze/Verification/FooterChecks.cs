@@ -5,6 +5,7 @@ using Bronze.Manifests;
 using Bronze.Parquet;
 using Bronze.Parquet.Footer;
 using Bronze.Parquet.Schema;
+using Bronze.Tables;
 
 namespace Bronze.Verification;
 
@@ -15,7 +16,7 @@ namespace Bronze.Verification;
 /// </summary>
 internal static class FooterChecks
 {
-    private const string SequenceColumn = "ledger_sequence";
+    private static readonly string SequenceColumn = LedgerTable.LedgerSequence.Name;
 
     /// <summary>The largest footer a file of <paramref name="fileSize"/> bytes may have: 1 MiB, plus 1/256 of the file.</summary>
     /// <remarks>Bronze's footers take a few KiB per row group; a longer one can only be built to exhaust memory.</remarks>
@@ -23,7 +24,7 @@ internal static class FooterChecks
 
     public static IEnumerable<(VerificationIssueKind Kind, string Message)> Check(ParquetFileInfo info, PartitionRef partition, ManifestTableEntry? entry)
     {
-        if (partition.Table == LedgerTable.Definition.Name && SchemaProblem(info.Schema) is { } schema)
+        if (partition.Table == LedgerTable.Name && SchemaProblem(info.Schema) is { } schema)
             yield return (VerificationIssueKind.SchemaMismatch, schema);
 
         long sum = 0;

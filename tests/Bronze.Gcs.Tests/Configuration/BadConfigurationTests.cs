@@ -31,12 +31,12 @@ public sealed class BadConfigurationTests
     }
 
     [Fact]
-    public void FromUrl_NotGs_ThrowsInvalidNamingUrl()
+    public void FromUrl_NotGs_ThrowsInvalidNamingLocation()
     {
         BronzeException e = Assert.Throws<BronzeException>(() => GcsStoreOptions.FromUrl("https://bucket/prefix"));
 
         Assert.Equal(BronzeErrorKind.InvalidInput, e.Kind);
-        Assert.Equal("url", e.Field);
+        Assert.Equal("location", e.Field);
     }
 
     private static Uri ClosedPortEndpoint()

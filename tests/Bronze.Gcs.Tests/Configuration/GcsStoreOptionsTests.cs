@@ -1,4 +1,5 @@
 using Bronze.Errors;
+using Bronze.Locations;
 
 namespace Bronze.Gcs.Tests.Configuration;
 
@@ -7,39 +8,38 @@ public sealed class GcsStoreOptionsTests
     [Fact]
     public void Parse_BucketAndPrefix_ReadsBoth()
     {
-        GcsStoreOptions options = GcsUrl.Parse("gs://my-lake/bronze/v1/", Env());
+        GcsStoreOptions options = Parse("gs://my-lake/bronze/v1/", Env());
 
         Assert.Equal("my-lake", options.Bucket);
-        Assert.Equal("bronze/v1", options.Prefix);
+        Assert.Equal("bronze/v1", options.Root);
         Assert.Null(options.Endpoint);
         Assert.False(options.Anonymous);
     }
 
     [Fact]
-    public void Parse_NoPrefix_FallsBackToStoragePrefix()
+    public void Parse_StoragePrefixSet_IsNotTheStoreRoot()
     {
-        GcsStoreOptions options = GcsUrl.Parse("gs://my-lake", Env(("STORAGE_PREFIX", "/raw/")));
+        // STORAGE_PREFIX is the dataset's prefix (the CLI's --prefix), never the store's root.
+        GcsStoreOptions options = Parse("gs://my-lake", Env(("STORAGE_PREFIX", "raw")));
 
-        Assert.Equal("raw", options.Prefix);
+        Assert.Equal("", options.Root);
     }
 
     [Fact]
-    public void Parse_UrlPrefix_WinsOverStoragePrefix()
+    public void Parse_NoBucket_FallsBackToGcsBucket()
     {
-        GcsStoreOptions options = GcsUrl.Parse("gs://my-lake/url", Env(("STORAGE_PREFIX", "env")));
-
-        Assert.Equal("url", options.Prefix);
-    }
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData("gs://")]
-    public void Parse_NoBucket_FallsBackToGcsBucket(string? url)
-    {
-        GcsStoreOptions options = GcsUrl.Parse(url, Env(("GCS_BUCKET", "env-bucket")));
+        GcsStoreOptions options = Parse("gs://", Env(("GCS_BUCKET", "env-bucket")));
 
         Assert.Equal("env-bucket", options.Bucket);
+    }
+
+    [Fact]
+    public void Parse_EnvironmentAsWritten_IgnoresGcsBucketButNotTheEmulator()
+    {
+        StoreEnvironment environment = Env(("GCS_BUCKET", "env-bucket"), ("STORAGE_EMULATOR_HOST", "127.0.0.1:9199")).AsWritten();
+
+        Assert.Equal("bucket", Assert.Throws<BronzeException>(() => Parse("gs://", environment)).Field);
+        Assert.Equal(new Uri("http://127.0.0.1:9199/"), Parse("gs://lake", environment).Endpoint);
     }
 
     [Theory]
@@ -48,42 +48,42 @@ public sealed class GcsStoreOptionsTests
     [InlineData("http://127.0.0.1:9199/")]
     public void Parse_EmulatorHost_PointsAtItAnonymously(string host)
     {
-        GcsStoreOptions options = GcsUrl.Parse("gs://b-1/p", Env(("STORAGE_EMULATOR_HOST", host)));
+        GcsStoreOptions options = Parse("gs://b-1/p", Env(("STORAGE_EMULATOR_HOST", host)));
 
         Assert.Equal(new Uri("http://127.0.0.1:9199/"), options.Endpoint);
         Assert.True(options.Anonymous);
     }
 
     [Theory]
-    [InlineData("s3://bucket/prefix", "url")]
-    [InlineData("gs://Upper/prefix", "url")]
-    [InlineData("gs://ab", "url")]
-    [InlineData("gs://-bucket", "url")]
-    [InlineData("gs://bucket/a//b", "url")]
-    [InlineData("gs://bucket/../etc", "url")]
-    [InlineData("gs://bucket/p?x=1", "url")]
-    [InlineData("gs://", "url")]
+    [InlineData("s3://bucket/prefix", "location")]
+    [InlineData("gs://Upper/prefix", "bucket")]
+    [InlineData("gs://ab", "bucket")]
+    [InlineData("gs://-bucket", "bucket")]
+    [InlineData("gs://bucket/a//b", "root")]
+    [InlineData("gs://bucket/../etc", "root")]
+    [InlineData("gs://bucket/p?x=1", "location")]
+    [InlineData("gs://bucket/p#x", "location")]
+    [InlineData("gs://", "bucket")]
     public void Parse_BadUrl_ThrowsInvalidNamingTheField(string url, string field)
     {
-        BronzeException e = Assert.Throws<BronzeException>(() => GcsUrl.Parse(url, Env()));
+        BronzeException e = Assert.Throws<BronzeException>(() => Parse(url, Env()));
 
         Assert.Equal(BronzeErrorKind.InvalidInput, e.Kind);
         Assert.Equal(field, e.Field);
     }
 
     [Theory]
-    [InlineData("GCS_BUCKET", "Bad_Bucket!")]
-    [InlineData("STORAGE_PREFIX", "a/../b")]
-    [InlineData("STORAGE_EMULATOR_HOST", "ftp://127.0.0.1:9199")]
-    [InlineData("STORAGE_EMULATOR_HOST", "http://127.0.0.1:9199/some/path")]
-    public void Parse_BadVariable_ThrowsInvalidNamingTheVariable(string variable, string value)
+    [InlineData("GCS_BUCKET", "Bad_Bucket!", "bucket")]
+    [InlineData("STORAGE_EMULATOR_HOST", "ftp://127.0.0.1:9199", "endpoint")]
+    [InlineData("STORAGE_EMULATOR_HOST", "http://127.0.0.1:9199/some/path", "endpoint")]
+    public void Parse_BadVariable_ThrowsInvalidNamingTheSetting(string variable, string value, string field)
     {
         string url = variable == "GCS_BUCKET" ? "gs://" : "gs://bucket";
 
-        BronzeException e = Assert.Throws<BronzeException>(() => GcsUrl.Parse(url, Env((variable, value))));
+        BronzeException e = Assert.Throws<BronzeException>(() => Parse(url, Env((variable, value))));
 
         Assert.Equal(BronzeErrorKind.InvalidInput, e.Kind);
-        Assert.Equal(variable, e.Field);
+        Assert.Equal(field, e.Field);
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class GcsStoreOptionsTests
 
         BronzeException e = Assert.Throws<BronzeException>(() => new GcsStore(options));
 
-        Assert.Equal("chunk size", e.Field);
+        Assert.Equal("chunk_size", e.Field);
     }
 
     [Fact]
@@ -112,11 +112,23 @@ public sealed class GcsStoreOptionsTests
     [Fact]
     public void Description_BucketAndPrefix_IsGsUrl()
     {
-        using var store = new GcsStore(new GcsStoreOptions { Bucket = "bucket", Prefix = "a/b", Anonymous = true });
+        using var store = new GcsStore(new GcsStoreOptions { Bucket = "bucket", Root = "a/b", Anonymous = true });
 
         Assert.Equal("gs://bucket/a/b", store.Description);
     }
 
-    private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>
-        name => variables.FirstOrDefault(v => v.Name == name).Value;
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(21)]
+    public void Constructor_MaxRetriesOutOfRange_ThrowsInvalid(int retries)
+    {
+        var options = new GcsStoreOptions { Bucket = "bucket", Anonymous = true, MaxRetries = retries };
+
+        Assert.Equal("max_retries", Assert.Throws<BronzeException>(() => new GcsStore(options)).Field);
+    }
+
+    private static GcsStoreOptions Parse(string url, StoreEnvironment environment) => GcsUrl.Parse(StoreLocation.Parse(url), environment);
+
+    private static StoreEnvironment Env(params (string Name, string Value)[] variables) =>
+        new(name => variables.FirstOrDefault(v => v.Name == name).Value);
 }

@@ -19,7 +19,7 @@ internal static class GcsEmulator
     public static GcsStoreOptions Options(int chunkSize = GcsStoreOptions.DefaultChunkSize) => new()
     {
         Bucket = Bucket,
-        Prefix = "t-" + Guid.NewGuid().ToString("N"),
+        Root = "t-" + Guid.NewGuid().ToString("N"),
         Endpoint = Endpoint(),
         Anonymous = true,
         ChunkSize = chunkSize,
@@ -31,7 +31,7 @@ internal static class GcsEmulator
     /// </summary>
     public static async Task<SessionCounts> SessionsAsync(GcsStoreOptions options, string key, CancellationToken cancellationToken)
     {
-        string name = Storage.ObjectKey.Join(options.Prefix, key);
+        string name = Storage.ObjectKey.Join(options.Root, key);
         using var http = new HttpClient();
         string json = await http.GetStringAsync(
             new Uri(Endpoint(), $"_bronze/upload-sessions?bucket={Uri.EscapeDataString(options.Bucket)}&name={Uri.EscapeDataString(name)}"), cancellationToken);

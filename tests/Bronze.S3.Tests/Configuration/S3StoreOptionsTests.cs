@@ -1,11 +1,12 @@
 using Bronze.Errors;
+using Bronze.Locations;
 using Bronze.S3.Configuration;
 
 namespace Bronze.S3.Tests.Configuration;
 
 public sealed class S3StoreOptionsTests
 {
-    private static readonly Func<string, string?> NoEnvironment = _ => null;
+    private static readonly StoreEnvironment NoEnvironment = StoreEnvironment.Empty;
 
     [Fact]
     public void Parse_FullUrl_ReadsEveryOption()
@@ -14,12 +15,12 @@ public sealed class S3StoreOptionsTests
             + "&conditional-multipart=true&checksum-sha256=on&multipart-threshold=128MiB&part-size=32MiB&parallel-parts=8"
             + "&memory-buffer=1MiB&spool-dir=/var/tmp&connect-timeout=2s&request-timeout=90s&max-retries=2";
 
-        S3StoreOptions options = S3UrlParser.Parse(Url, NoEnvironment);
+        S3StoreOptions options = Parse(Url, NoEnvironment);
 
         Assert.Equal(new S3StoreOptions
         {
             Bucket = "my-bucket",
-            Prefix = "lake/raw",
+            Root = "lake/raw",
             ServiceUrl = new Uri("http://127.0.0.1:7480"),
             Region = "eu-west-1",
             ForcePathStyle = false,
@@ -39,7 +40,7 @@ public sealed class S3StoreOptionsTests
     [Fact]
     public void Parse_BucketOnly_UsesAwsDefaults()
     {
-        S3StoreOptions options = S3UrlParser.Parse("s3://bucket", NoEnvironment);
+        S3StoreOptions options = Parse("s3://bucket", NoEnvironment);
 
         Assert.Equal(new S3StoreOptions { Bucket = "bucket" }, options);
         Assert.False(options.IsCustomEndpoint);
@@ -48,70 +49,85 @@ public sealed class S3StoreOptionsTests
     [Fact]
     public void Parse_UrlWithoutParts_FallsBackToEnvironment()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["S3_BUCKET"] = "env-bucket",
-            ["STORAGE_PREFIX"] = "env/prefix",
-            ["S3_ENDPOINT"] = "http://127.0.0.1:5111",
-            ["S3_REGION"] = "us-west-2",
-        };
+        S3StoreOptions options = Parse("s3://", new StoreEnvironment(DestinationVariables.GetValueOrDefault));
 
-        S3StoreOptions options = S3UrlParser.Parse("s3://", environment.GetValueOrDefault);
+        Assert.Equal(("env-bucket", "", new Uri("http://127.0.0.1:5111"), "us-west-2"),
+            (options.Bucket, options.Root, options.ServiceUrl, options.Region));
+    }
 
-        Assert.Equal(("env-bucket", "env/prefix", new Uri("http://127.0.0.1:5111"), "us-west-2"),
-            (options.Bucket, options.Prefix, options.ServiceUrl, options.Region));
+    [Fact]
+    public void Parse_StoragePrefixSet_IsNotTheStoreRoot()
+    {
+        // STORAGE_PREFIX is the dataset's prefix (the CLI's --prefix), never the store's root.
+        S3StoreOptions options = Parse("s3://bucket", new StoreEnvironment(DestinationVariables.GetValueOrDefault));
+
+        Assert.Equal("", options.Root);
+    }
+
+    [Fact]
+    public void Parse_EnvironmentAsWritten_IgnoresLocationDefaults()
+    {
+        var environment = new StoreEnvironment(DestinationVariables.GetValueOrDefault).AsWritten();
+
+        S3StoreOptions options = Parse("s3://lake/ledgers", environment);
+
+        Assert.Equal((null, "us-east-1", "ledgers"), (options.ServiceUrl, options.Region, options.Root));
+        Assert.Equal("bucket", Assert.Throws<BronzeException>(() => Parse("s3://", environment)).Field);
+    }
+
+    [Fact]
+    public void Parse_EnvironmentAsWritten_StillReadsAwsRegion()
+    {
+        var environment = new StoreEnvironment(name => name == "AWS_REGION" ? "eu-west-1" : null).AsWritten();
+
+        Assert.Equal("eu-west-1", Parse("s3://lake", environment).Region);
     }
 
     [Fact]
     public void Parse_UrlAndEnvironment_UrlWins()
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["S3_BUCKET"] = "env-bucket",
-            ["STORAGE_PREFIX"] = "env",
-            ["S3_ENDPOINT"] = "http://127.0.0.1:5111",
-            ["S3_REGION"] = "us-west-2",
-        };
-
-        S3StoreOptions options = S3UrlParser.Parse("s3://url-bucket/url?endpoint=http://127.0.0.1:7480&region=eu-central-1", environment.GetValueOrDefault);
+        S3StoreOptions options = Parse(
+            "s3://url-bucket/url?endpoint=http://127.0.0.1:7480&region=eu-central-1", new StoreEnvironment(DestinationVariables.GetValueOrDefault));
 
         Assert.Equal(("url-bucket", "url", new Uri("http://127.0.0.1:7480"), "eu-central-1"),
-            (options.Bucket, options.Prefix, options.ServiceUrl, options.Region));
+            (options.Bucket, options.Root, options.ServiceUrl, options.Region));
     }
 
     [Theory]
-    [InlineData("http://bucket/prefix", "dest")]
+    [InlineData("http://bucket/prefix", "location")]
     [InlineData("s3://", "bucket")]
     [InlineData("s3://Bad_Bucket", "bucket")]
     [InlineData("s3://ab", "bucket")]
-    [InlineData("s3://bucket/a//b", "prefix")]
-    [InlineData("s3://bucket/a/../b", "prefix")]
+    [InlineData("s3://bucket/a//b", "root")]
+    [InlineData("s3://bucket/a/../b", "root")]
     [InlineData("s3://bucket?endpoint=127.0.0.1:7480", "endpoint")]
     [InlineData("s3://bucket?endpoint=ftp://host", "endpoint")]
     [InlineData("s3://bucket?endpoint=http://host/path", "endpoint")]
     [InlineData("s3://bucket?region=us_east_1", "region")]
-    [InlineData("s3://bucket?part-size=1MiB", "part-size")]
-    [InlineData("s3://bucket?part-size=lots", "part-size")]
-    [InlineData("s3://bucket?parallel-parts=0", "parallel-parts")]
-    [InlineData("s3://bucket?connect-timeout=soon", "connect-timeout")]
-    [InlineData("s3://bucket?conditional-multipart=maybe", "conditional-multipart")]
-    [InlineData("s3://bucket?no-such-option=1", "dest")]
-    [InlineData("s3://bucket?region=a&region=b", "dest")]
-    [InlineData("s3://bucket?region=", "region")]
+    [InlineData("s3://bucket?part-size=1MiB", "part_size")]
+    [InlineData("s3://bucket?part-size=lots", "part_size")]
+    [InlineData("s3://bucket?parallel-parts=0", "parallel_parts")]
+    [InlineData("s3://bucket?connect-timeout=soon", "connect_timeout")]
+    [InlineData("s3://bucket?conditional-multipart=maybe", "conditional_multipart")]
+    [InlineData("s3://bucket?max-retries=21", "max_retries")]
+    [InlineData("s3://bucket?no-such-option=1", "location")]
+    [InlineData("s3://bucket?region=a&region=b", "location")]
+    [InlineData("s3://bucket?region=", "location")]
     public void Parse_BadValue_ThrowsInvalidInputNamingTheField(string url, string field)
     {
-        var error = Assert.Throws<BronzeException>(() => S3UrlParser.Parse(url, NoEnvironment));
+        var error = Assert.Throws<BronzeException>(() => Parse(url, NoEnvironment));
 
         Assert.Equal(BronzeErrorKind.InvalidInput, error.Kind);
         Assert.Equal(field, error.Field);
     }
 
     [Fact]
-    public void Parse_BadEndpointInEnvironment_NamesTheVariable()
+    public void Parse_BadEndpointInEnvironment_NamesTheSettingAndTheVariable()
     {
-        var error = Assert.Throws<BronzeException>(() => S3UrlParser.Parse("s3://bucket", name => name == "S3_ENDPOINT" ? "not a url" : null));
+        var error = Assert.Throws<BronzeException>(() => Parse("s3://bucket", new StoreEnvironment(name => name == "S3_ENDPOINT" ? "not a url" : null)));
 
-        Assert.Equal("S3_ENDPOINT", error.Field);
+        Assert.Equal("endpoint", error.Field);
+        Assert.StartsWith("S3_ENDPOINT must be", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,6 +143,16 @@ public sealed class S3StoreOptionsTests
     {
         var error = Assert.Throws<BronzeException>(() => new S3Store(new S3StoreOptions { Bucket = "bucket", MaxParallelParts = 100 }));
 
-        Assert.Equal("parallel-parts", error.Field);
+        Assert.Equal("parallel_parts", error.Field);
     }
+
+    private static readonly Dictionary<string, string?> DestinationVariables = new()
+    {
+        ["S3_BUCKET"] = "env-bucket",
+        ["STORAGE_PREFIX"] = "env/prefix",
+        ["S3_ENDPOINT"] = "http://127.0.0.1:5111",
+        ["S3_REGION"] = "us-west-2",
+    };
+
+    private static S3StoreOptions Parse(string url, StoreEnvironment environment) => S3UrlParser.Parse(StoreLocation.Parse(url), environment);
 }

@@ -6,33 +6,13 @@ using Bronze.Testing.Galexie;
 
 namespace Bronze.S3.Tests.Galexie;
 
-/// <summary><c>bronze copy --source s3://...</c> and <c>bronze lake</c> on lakes of real ledgers uploaded to Ceph RGW.</summary>
+/// <summary>
+/// <c>bronze copy --source s3://...</c> through a proxy that loses responses (RGW only); the scenario every store runs
+/// (<see cref="Cli.RgwCliScenarioTests"/>) covers lakes on RGW otherwise.
+/// </summary>
 public sealed class RgwLakeTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    [Theory(Timeout = 300_000)]
-    [InlineData(1u, 4u, "zst")]
-    [InlineData(2u, 1u, "zstd")]
-    public async Task Copy_LakeOnRgw_WritesTheSameFilesAsFromLocalDisk(uint ledgersPerBatch, uint batchesPerPartition, string extension)
-    {
-        RealLedgers.Require();
-        S3Server server = S3Server.Rgw();
-        using var folder = new TempDirectory();
-        string lake = Path.Join(folder.Path, "lake");
-        await TestLakes.StandaloneV25Async(lake, ledgersPerBatch, batchesPerPartition, extension);
-        string bucket = await UploadAsync(server, lake, "galexie/pubnet");
-        string url = $"s3://{bucket}/galexie/pubnet?endpoint={server.Endpoint.ToString().TrimEnd('/')}&region=us-east-1";
-
-        (int localExit, string localOutput) = await RunAsync(server, folder.Path, LakeCopies.StandaloneArgs("lake", "local"));
-        (int rgwExit, string rgwOutput) = await RunAsync(server, folder.Path, [.. LakeCopies.StandaloneArgs(url, "remote"), "--reads-in-flight", "8"]);
-
-        Assert.True(localExit == 0, localOutput);
-        Assert.True(rgwExit == 0, rgwOutput);
-        SortedDictionary<string, string> local = LakeCopies.ParquetDigests(Path.Join(folder.Path, "local"));
-        Assert.Equal(2, local.Count); // 10050-10059 and 10060-10069
-        Assert.Equal(local, LakeCopies.ParquetDigests(Path.Join(folder.Path, "remote")));
-    }
 
     [Fact(Timeout = 300_000)]
     public async Task Copy_LakeOnRgwFirstResponseLost_RetriesAndSucceeds()
@@ -51,24 +31,6 @@ public sealed class RgwLakeTests
         Assert.True(exit == 0, output);
         Assert.True(proxy.FaultsInjected > 0, "the proxy must have lost a response");
         Assert.Single(LakeCopies.ParquetDigests(Path.Join(folder.Path, "out")));
-    }
-
-    [Fact(Timeout = 300_000)]
-    public async Task Lake_OnRgw_ShowsConfigAndLedgerSpan()
-    {
-        RealLedgers.Require();
-        S3Server server = S3Server.Rgw();
-        using var folder = new TempDirectory();
-        string lake = Path.Join(folder.Path, "lake");
-        await TestLakes.StandaloneV25Async(lake, 2, 4);
-        string bucket = await UploadAsync(server, lake, "l");
-
-        (int exit, string output) = await RunAsync(server, folder.Path,
-            ["lake", "--source", $"s3://{bucket}/l?endpoint={server.Endpoint.ToString().TrimEnd('/')}&region=us-east-1"]);
-
-        Assert.True(exit == 0, output);
-        Assert.Contains("ledgers     10048 to 10077", output, StringComparison.Ordinal);
-        Assert.Contains("2 ledgers per batch, 4 batches per partition", output, StringComparison.Ordinal);
     }
 
     /// <summary>Uploads a local lake, .config.json included, under <paramref name="prefix"/> of a new bucket.</summary>

@@ -82,7 +82,7 @@ public sealed class BadConfigurationTests
         var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutFileIfAbsentAsync("huge.parquet", path, Token));
 
         Assert.Equal(BronzeErrorKind.InvalidInput, error.Kind);
-        Assert.Equal("conditional-multipart", error.Field);
+        Assert.Equal("conditional_multipart", error.Field);
     }
 
     private static int ClosedPort()

@@ -39,7 +39,7 @@ public sealed class ConditionalConflictTests
         using var store = new S3Store(new S3StoreOptions
         {
             Bucket = "bucket",
-            Prefix = string.Join('/', Enumerable.Repeat(new string('p', 250), 4)),
+            Root = string.Join('/', Enumerable.Repeat(new string('p', 250), 4)),
             ServiceUrl = server.Endpoint,
             Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
             MaxRetries = 0,

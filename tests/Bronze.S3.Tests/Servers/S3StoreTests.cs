@@ -97,8 +97,8 @@ public abstract class S3StoreTests
     public async Task ListAsync_UnderPrefix_ReturnsKeysRelativeToRootInOrdinalOrder()
     {
         string bucket = await Server.CreateBucketAsync(Token);
-        using var store = new S3Store(Server.Options(bucket, prefix: "lake/raw"));
-        using var outside = new S3Store(Server.Options(bucket, prefix: "lake/rawx"));
+        using var store = new S3Store(Server.Options(bucket, root: "lake/raw"));
+        using var outside = new S3Store(Server.Options(bucket, root: "lake/rawx"));
         foreach (string key in new[] { "b/2", "a/1", "a/10", "B/0", "ab" })
             await store.PutIfAbsentAsync(key, new MemoryStream([1, 2, 3]), Token);
         await outside.PutIfAbsentAsync("a/9", new MemoryStream([1]), Token);

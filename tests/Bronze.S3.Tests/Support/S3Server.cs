@@ -40,10 +40,10 @@ public sealed record S3Server(string Name, Uri Endpoint, BasicAWSCredentials Cre
     /// Store options for <paramref name="bucket"/> on this server: endpoint, region and keys, plus conditional
     /// multipart where the server honours it (so that the multipart path is tested there).
     /// </summary>
-    public S3StoreOptions Options(string bucket, string prefix = "") => new()
+    public S3StoreOptions Options(string bucket, string root = "") => new()
     {
         Bucket = bucket,
-        Prefix = prefix,
+        Root = root,
         ServiceUrl = Endpoint,
         Region = "us-east-1",
         Credentials = Credentials,

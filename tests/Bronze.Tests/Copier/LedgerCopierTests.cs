@@ -37,6 +37,11 @@ public sealed class LedgerCopierTests
 
         Assert.Equal(3, events.Count(e => e.Kind == CopierEventKind.Written));
         Assert.Equal(29, events.Where(e => e.Kind == CopierEventKind.Progress).Sum(e => e.Rows));
+        Assert.Equal(summary.SourceBytes, events.Where(e => e.Kind == CopierEventKind.Progress).Sum(e => e.SourceBytes));
+        Assert.All(events.Where(e => e.Kind == CopierEventKind.Progress), e => Assert.Equal(0, e.DataFileBytes));
+        Assert.All(events.Where(e => e.Kind == CopierEventKind.Written), e => Assert.Equal(
+            (0L, new FileInfo(fixture.PathOf(e.Partition.DataKey("lake"))).Length), (e.SourceBytes, e.DataFileBytes)));
+        Assert.Equal(summary.Bytes, events.Where(e => e.Kind == CopierEventKind.Written).Sum(e => e.DataFileBytes));
         Assert.True((await new DatasetVerifier(fixture.Store, new VerificationOptions { Dataset = CopierFixture.Ledgers, Prefix = "lake" }).VerifyAsync(Token)).IsValid);
     }
 
@@ -46,11 +51,16 @@ public sealed class LedgerCopierTests
         using var fixture = new CopierFixture();
         await fixture.Copier().RunAsync(Token);
         SortedDictionary<string, string> before = fixture.Snapshot();
+        var events = new ConcurrentQueue<CopierEvent>();
 
-        CopyRunSummary second = await fixture.Copier().RunAsync(Token);
+        CopyRunSummary second = await fixture.Copier(CopierFixture.Options(progress: new SyncProgress<CopierEvent>(events.Enqueue))).RunAsync(Token);
 
         Assert.Equal((0, 3), (second.Written, second.Skipped));
         Assert.Equal(before, fixture.Snapshot());
+        Assert.Equal(3, events.Count(e => e.Kind == CopierEventKind.Skipped));
+        Assert.All(events.Where(e => e.Kind == CopierEventKind.Skipped), e => Assert.Equal(
+            (0L, new FileInfo(fixture.PathOf(e.Partition.DataKey("lake"))).Length), (e.SourceBytes, e.DataFileBytes)));
+        Assert.DoesNotContain(events, e => e.Kind == CopierEventKind.Progress);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class GalexieConfigTests
         var error = Assert.Throws<BronzeException>(() => GalexieConfig.Parse(Encoding.UTF8.GetBytes(json), "lake"));
 
         Assert.Equal(BronzeErrorKind.InvalidInput, error.Kind);
-        Assert.Equal("source", error.Field);
+        Assert.Equal("lake", error.Field);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 

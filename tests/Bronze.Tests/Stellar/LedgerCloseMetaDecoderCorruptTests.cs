@@ -83,4 +83,15 @@ public sealed class LedgerCloseMetaDecoderCorruptTests
 
         Assert.Equal(one.Length, LedgerCloseMetaDecoder.MeasureLength(two));
     }
+
+    [Fact]
+    public void DecodeFirst_TruncatedAtTheEnd_NamesTheLedger()
+    {
+        byte[] xdr = LedgerCloseMetaDecoderVectorTests.Read("v2-protocol23");
+
+        var error = Assert.Throws<BronzeException>(() => LedgerCloseMetaDecoder.DecodeFirst(xdr.AsMemory(0, xdr.Length - 1)));
+
+        Assert.Equal(BronzeErrorKind.CorruptData, error.Kind);
+        Assert.StartsWith($"Ledger {LedgerCloseMetaDecoder.Decode(xdr).Row.LedgerSequence}: its LedgerCloseMeta XDR is corrupt at byte", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,13 +18,15 @@ public sealed class LedgerCloseMetaDecoderFuzzTests
 
     [Theory]
     [MemberData(nameof(Vectors))]
-    public void MeasureLength_EveryTruncation_FailsAsCorruptData(string name)
+    public void MeasureLengthAndDecodeFirst_EveryTruncation_FailAsCorruptData(string name)
     {
         byte[] xdr = LedgerCloseMetaDecoderVectorTests.Read(name);
 
         for (int length = 0; length < xdr.Length; length++)
         {
             var error = Assert.Throws<BronzeException>(() => LedgerCloseMetaDecoder.MeasureLength(xdr.AsSpan(0, length)));
+            Assert.Equal(BronzeErrorKind.CorruptData, error.Kind);
+            error = Assert.Throws<BronzeException>(() => LedgerCloseMetaDecoder.DecodeFirst(xdr.AsMemory(0, length)));
             Assert.Equal(BronzeErrorKind.CorruptData, error.Kind);
         }
     }
@@ -39,7 +41,7 @@ public sealed class LedgerCloseMetaDecoderFuzzTests
     }
 
     [Fact]
-    public void DecodeAndMeasure_RandomByteFlips_DecodeOrFailAsCorruptData()
+    public void DecodeMeasureAndDecodeFirst_RandomByteFlips_DecodeOrFailAsCorruptData()
     {
         var dataset = new DatasetRef("pubnet", "p23_plus", "v1", "ledgers_lcm_raw");
         var source = new SyntheticLedgerSource(new SyntheticLedgerOptions { MeanXdrBytes = 2048 });
@@ -57,6 +59,7 @@ public sealed class LedgerCloseMetaDecoderFuzzTests
             for (int f = 0; f < flips; f++) xdr[random.Next(xdr.Length)] ^= (byte)(1 << random.Next(8));
 
             DecodesOrFailsAsCorruptData(xdr);
+            AssertSameAsMeasureThenDecode(xdr);
             try
             {
                 Assert.InRange(LedgerCloseMetaDecoder.MeasureLength(xdr), 0, xdr.Length);
@@ -164,5 +167,41 @@ public sealed class LedgerCloseMetaDecoderFuzzTests
         }
 
         return [.. bytes];
+    }
+
+    // DecodeFirst's one walk against the two of MeasureLength then Decode (the generated walker of the whole
+    // LedgerCloseMeta, which DecodeFirst's hand-written top must not drift from): both decode to the same row (the same
+    // bytes, not a copy), or both fail as corrupt.
+    internal static DecodedLedger? AssertSameAsMeasureThenDecode(byte[] xdr)
+    {
+        DecodedLedger? expected = null, actual = null;
+        BronzeException? expectedError = null, actualError = null;
+        try
+        {
+            expected = LedgerCloseMetaDecoder.Decode(xdr.AsMemory(0, LedgerCloseMetaDecoder.MeasureLength(xdr)));
+        }
+        catch (BronzeException e)
+        {
+            expectedError = e;
+        }
+
+        try
+        {
+            actual = LedgerCloseMetaDecoder.DecodeFirst(xdr);
+        }
+        catch (BronzeException e)
+        {
+            actualError = e;
+        }
+
+        Assert.True((expectedError is null) == (actualError is null), $"two walks: {expectedError?.Message ?? "decoded"}; one walk: {actualError?.Message ?? "decoded"}");
+        if (expectedError is not null)
+        {
+            Assert.Equal((BronzeErrorKind.CorruptData, BronzeErrorKind.CorruptData), (expectedError.Kind, actualError!.Kind));
+            return null;
+        }
+
+        Assert.Equal(expected, actual);
+        return actual;
     }
 }

@@ -53,4 +53,15 @@ public sealed class LedgerCloseMetaDecoderRealTests
         Assert.Equal(xdr.Length, ledger.Row.XdrByteLength);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(xdr)), ledger.Row.XdrSha256);
     }
+
+    [Theory]
+    [MemberData(nameof(RealLedgers.Names), MemberType = typeof(RealLedgers))]
+    public void DecodeFirst_RealLedgerFollowedByItself_SameAsMeasureThenDecode(string name)
+    {
+        byte[] one = RealLedgers.Get(name);
+
+        DecodedLedger first = LedgerCloseMetaDecoderFuzzTests.AssertSameAsMeasureThenDecode([.. one, .. one])!;
+
+        Assert.Equal(one.Length, first.Row.XdrByteLength);
+    }
 }

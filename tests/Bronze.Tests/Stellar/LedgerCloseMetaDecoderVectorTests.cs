@@ -38,6 +38,18 @@ public sealed class LedgerCloseMetaDecoderVectorTests
         Assert.Equal(xdr.Length, LedgerCloseMetaDecoder.MeasureLength(xdr));
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void DecodeFirst_VectorFollowedByAnother_SameAsMeasureThenDecode(string name)
+    {
+        byte[] one = Read(name);
+
+        DecodedLedger first = LedgerCloseMetaDecoderFuzzTests.AssertSameAsMeasureThenDecode([.. one, .. Read("v0-protocol19")])!;
+
+        Assert.Equal(one.Length, first.Row.XdrByteLength);
+        Assert.Null(first.CountsUnavailableReason);
+    }
+
     /// <summary>The vectors' bytes, for the other tests.</summary>
     internal static byte[] Read(string name) => File.ReadAllBytes(Path.Combine(Folder, name + ".xdr"));
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using Bronze.Copier;
 using Bronze.Sources;
+using Bronze.Tables;
 
 namespace Bronze.Benchmarks.Parquet.Peers;
 
