@@ -80,33 +80,17 @@ public sealed class LocalStoreSweepAndReadFaultTests : IDisposable
     [InlineData("OpenBeneath")]
     [InlineData("ReadDirectory")]
     [InlineData("Stat")]
-    public async Task ListAsync_FileCallFails_ThrowsStoreFailure(string failing)
+    public async Task ReadsAsync_FileCallFails_ThrowStoreFailure(string failing)
     {
         (LocalStore store, FileCallRecorder setup) = _stores.NewStore();
         await PutAsync(store, setup, Key);
-        var recorder = Failing(store, failing);
+        var reads = new List<Func<Task>> { () => ListAsync(store, "t/") };
+        if (failing != "ReadDirectory") reads.AddRange([() => store.StatAsync(Key, Ct), () => store.OpenReadAsync(Key, Ct)]);
 
-        using (recorder.Arm())
+        using (Failing(store, failing).Arm())
         {
-            var error = await Assert.ThrowsAsync<BronzeException>(() => ListAsync(store, "t/"));
-            Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
-        }
-    }
-
-    [Theory]
-    [InlineData("Open")]
-    [InlineData("OpenBeneath")]
-    [InlineData("Stat")]
-    public async Task StatAndOpenReadAsync_FileCallFails_ThrowStoreFailure(string failing)
-    {
-        (LocalStore store, FileCallRecorder setup) = _stores.NewStore();
-        await PutAsync(store, setup, Key);
-        var recorder = Failing(store, failing);
-
-        using (recorder.Arm())
-        {
-            Assert.Equal(BronzeErrorKind.StoreFailure, (await Assert.ThrowsAsync<BronzeException>(() => store.StatAsync(Key, Ct))).Kind);
-            Assert.Equal(BronzeErrorKind.StoreFailure, (await Assert.ThrowsAsync<BronzeException>(() => store.OpenReadAsync(Key, Ct))).Kind);
+            foreach (Func<Task> read in reads)
+                Assert.Equal(BronzeErrorKind.StoreFailure, (await Assert.ThrowsAsync<BronzeException>(read)).Kind);
         }
     }
 }
