@@ -4,6 +4,7 @@ using Bronze.Cli.Stores;
 using Bronze.Copier;
 using Bronze.Sources;
 using Bronze.Layout;
+using Bronze.Partitions;
 using Bronze.Storage;
 
 namespace Bronze.Cli.Commands;
@@ -111,29 +112,29 @@ internal static class CopyCommand
             else console.Line($"  dir  {folder}/");
         }
 
-        var counts = new Dictionary<PlannedStatus, int>();
+        var counts = new Dictionary<PartitionState, int>();
         await foreach (PartitionPlan partition in copier.PlanAsync(cancellationToken).ConfigureAwait(false))
         {
             counts[partition.Status] = counts.GetValueOrDefault(partition.Status) + 1;
-            string status = partition.Status.ToString().ToLowerInvariant();
+            string status = partition.StatusName;
             long start = partition.Partition.Start, end = partition.Partition.End;
             if (console.Json)
             {
                 console.JsonLine(
                     new PartitionLine("planned", start, end, status) { Key = partition.DirectoryKey, Shard = shard, Message = partition.Detail },
                     CliJsonContext.Default.PartitionLine);
-                if (partition.Status == PlannedStatus.New) console.JsonLine(new KeyLine("directory", partition.DirectoryKey, start, end), CliJsonContext.Default.KeyLine);
+                if (partition.Status == PartitionState.Absent) console.JsonLine(new KeyLine("directory", partition.DirectoryKey, start, end), CliJsonContext.Default.KeyLine);
                 foreach (string key in partition.KeysToWrite) console.JsonLine(new KeyLine("file", key, start, end), CliJsonContext.Default.KeyLine);
                 continue;
             }
 
             console.Line($"{status,-10} range={start}-{end}{(shard is null ? "" : " shard " + shard)}{(partition.Detail is null ? "" : ": " + partition.Detail)}");
-            if (partition.Status == PlannedStatus.New) console.Line($"  dir  {partition.DirectoryKey}/");
+            if (partition.Status == PartitionState.Absent) console.Line($"  dir  {partition.DirectoryKey}/");
             foreach (string key in partition.KeysToWrite) console.Line($"  file {key}");
         }
 
-        int Count(PlannedStatus s) => counts.GetValueOrDefault(s);
-        int conflicts = Count(PlannedStatus.Conflict);
+        int Count(PartitionState s) => counts.GetValueOrDefault(s);
+        int conflicts = Count(PartitionState.Conflict);
         int exit = conflicts > 0 ? ExitCodes.VerificationFailed : ExitCodes.Ok;
         if (console.Json)
         {
@@ -142,15 +143,15 @@ internal static class CopyCommand
                 ShardIndex = settings.Copier.Shard.Index,
                 ShardCount = settings.Copier.Shard.Count,
                 Partitions = copier.Partitions.Count,
-                Written = Count(PlannedStatus.New),
-                Skipped = Count(PlannedStatus.Complete),
-                Healed = Count(PlannedStatus.Incomplete),
+                Written = Count(PartitionState.Absent),
+                Skipped = Count(PartitionState.Complete),
+                Healed = Count(PartitionState.Incomplete),
                 Conflicts = conflicts,
             }, CliJsonContext.Default.SummaryLine);
         }
         else
         {
-            console.Line($"Would write {Count(PlannedStatus.New)} new partitions, heal {Count(PlannedStatus.Incomplete)}, skip {Count(PlannedStatus.Complete)} complete; "
+            console.Line($"Would write {Count(PartitionState.Absent)} new partitions, heal {Count(PartitionState.Incomplete)}, skip {Count(PartitionState.Complete)} complete; "
                 + $"{conflicts} conflicts.");
         }
 

@@ -1,7 +1,6 @@
 using Bronze.Cli.Output;
 using Bronze.Cli.Settings;
 using Bronze.Cli.Stores;
-using Bronze.Copier;
 using Bronze.Layout;
 using Bronze.Partitions;
 using Bronze.Storage;
@@ -32,10 +31,10 @@ internal static class ListCommand
             // The partition's position in a range starting at `from`, as the copier counts it for its shard filter.
             long k = (partition.Start - from) / (partition.End - partition.Start + 1);
             if (partition.Start < from || !list.Shard.Owns(k)) continue;
-            PartitionPlan plan = await PartitionPlanner.PlanAsync(partitions, partition, cancellationToken).ConfigureAwait(false);
-            long? partitionRows = plan.Manifest?.Tables.GetValueOrDefault(partition.Table)?.RowCount;
-            long? size = plan.DataSize;
-            string status = plan.Status == PlannedStatus.New ? "absent" : plan.Status.ToString().ToLowerInvariant();
+            PartitionStatus found = await partitions.GetStatusAsync(partition, cancellationToken).ConfigureAwait(false);
+            long? partitionRows = found.Manifest?.Tables.GetValueOrDefault(partition.Table)?.RowCount;
+            long? size = found.Data?.Size;
+            string status = found.State.ToString().ToLowerInvariant();
             count++;
             rows += partitionRows ?? 0;
             bytes += size ?? 0;
@@ -43,18 +42,18 @@ internal static class ListCommand
             {
                 console.JsonLine(new PartitionLine("listed", partition.Start, partition.End, status)
                 {
-                    Key = plan.DirectoryKey,
+                    Key = partition.DirectoryKey(settings.Prefix),
                     Rows = partitionRows,
                     Bytes = size,
                     Shard = shard,
-                    Message = plan.Detail,
+                    Message = found.Reason,
                 }, CliJsonContext.Default.PartitionLine);
             }
             else
             {
                 string shownRows = partitionRows is { } r ? Units.Count(r) + " rows" : "- rows";
                 string shownBytes = size is { } b ? Units.Bytes(b) : "-";
-                console.Line($"range={partition.Start}-{partition.End,-12} {status,-10} {shownRows,16} {shownBytes,12}{(plan.Detail is null ? "" : "  " + plan.Detail)}");
+                console.Line($"range={partition.Start}-{partition.End,-12} {status,-10} {shownRows,16} {shownBytes,12}{(found.Reason is null ? "" : "  " + found.Reason)}");
             }
         }
 

@@ -1,4 +1,5 @@
 using Bronze.Layout;
+using Bronze.Partitions;
 
 namespace Bronze.Copier;
 
@@ -17,7 +18,7 @@ public sealed record CopierEvent(
     PartitionRef Partition,
     long Rows,
     TimeSpan Elapsed,
-    PlannedStatus? Status = null,
+    PartitionState? Status = null,
     string? Message = null)
 {
     /// <summary>

@@ -120,13 +120,13 @@ public sealed class LedgerCopier
         try
         {
             PartitionPlan plan = await PartitionPlanner.PlanAsync(_store, partition, expected, cancellationToken).ConfigureAwait(false);
-            CopierTelemetry.Planned(activity, plan.Status);
+            CopierTelemetry.Planned(activity, plan);
             _options.Progress?.Report(new CopierEvent(CopierEventKind.Planned, partition, 0, job.Elapsed, plan.Status, plan.Detail));
             outcome = plan.Status switch
             {
-                PlannedStatus.New => await job.WriteAsync(cancellationToken).ConfigureAwait(false),
-                PlannedStatus.Incomplete => await job.HealAsync(cancellationToken).ConfigureAwait(false),
-                PlannedStatus.Complete => new PartitionOutcome(
+                PartitionState.Absent => await job.WriteAsync(cancellationToken).ConfigureAwait(false),
+                PartitionState.Incomplete => await job.HealAsync(cancellationToken).ConfigureAwait(false),
+                PartitionState.Complete => new PartitionOutcome(
                     CopierEventKind.Skipped, plan.Manifest?.Tables[partition.Table].RowCount ?? 0,
                     plan.Manifest?.Tables[partition.Table].ByteSize ?? 0, "already complete"),
                 _ => new PartitionOutcome(CopierEventKind.Conflict, 0, 0, plan.Detail),

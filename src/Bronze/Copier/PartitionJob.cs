@@ -39,9 +39,12 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
         {
             // Another writer published the file between our status check and our write: it counts only if it holds
             // exactly our bytes.
-            (long size, string sha) = await StoredObjectDigest.ComputeAsync(store.Store, put.Key, cancellationToken).ConfigureAwait(false);
-            if (sha != put.Sha256 || size != put.Size)
-                return Conflict($"another writer stored a different data file (sha256 {sha}, {size} bytes; this run's: {put.Sha256}, {put.Size} bytes)");
+            StoredObjectDigest stored = await StoredObjectDigest.ReadAsync(store.Store, put.Key, cancellationToken).ConfigureAwait(false);
+            if (stored.Sha256 != put.Sha256 || stored.Size != put.Size)
+            {
+                return Conflict(
+                    $"another writer stored a different data file (sha256 {stored.Sha256}, {stored.Size} bytes; this run's: {put.Sha256}, {put.Size} bytes)");
+            }
         }
 
         // Another writer's identical data file without its manifest yet is what a heal finishes: counted as healed.
@@ -62,10 +65,9 @@ internal sealed class PartitionJob(PartitionStore store, ILedgerSource source, C
             sha = sink.Sha256();
         }
 
-        (long storedSize, string storedSha) = await StoredObjectDigest.ComputeAsync(
-            store.Store, partition.DataKey(store.Prefix), cancellationToken).ConfigureAwait(false);
-        if (storedSha != sha || storedSize != size)
-            return Conflict($"the stored data file differs from this run's (stored sha256 {storedSha}, {storedSize} bytes; this run's: {sha}, {size} bytes)");
+        StoredObjectDigest stored = await StoredObjectDigest.ReadAsync(store.Store, partition.DataKey(store.Prefix), cancellationToken).ConfigureAwait(false);
+        if (stored.Sha256 != sha || stored.Size != size)
+            return Conflict($"the stored data file differs from this run's (stored sha256 {stored.Sha256}, {stored.Size} bytes; this run's: {sha}, {size} bytes)");
         return await CommitAsync(rows, size, sha, CopierEventKind.Healed).ConfigureAwait(false);
     }
 

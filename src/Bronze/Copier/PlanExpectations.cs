@@ -1,4 +1,6 @@
 using Bronze.Layout;
+using Bronze.Manifests;
+using Bronze.Partitions;
 
 namespace Bronze.Copier;
 
@@ -9,4 +11,13 @@ namespace Bronze.Copier;
 /// <param name="Existing">The table's partitions already in the store.</param>
 /// <param name="Codec">The manifest name of the run's codec.</param>
 /// <param name="ExpectedRows">The rows the run's source has for a partition.</param>
-internal sealed record PlanExpectations(ExistingPartitions Existing, string Codec, Func<PartitionRef, long> ExpectedRows);
+internal sealed record PlanExpectations(ExistingPartitions Existing, string Codec, Func<PartitionRef, long> ExpectedRows)
+{
+    /// <summary>Why a complete partition whose manifest has <paramref name="entry"/> is not this run's output; otherwise <see langword="null"/>.</summary>
+    public string? Mismatch(PartitionRef partition, ManifestTableEntry entry)
+    {
+        if (entry.Codec != Codec) return $"the partition was written with codec {entry.Codec ?? "(unknown)"}, this run uses {Codec}";
+        long rows = ExpectedRows(partition);
+        return entry.RowCount == rows ? null : $"the manifest says {entry.RowCount} rows, this run's source has {rows}";
+    }
+}

@@ -59,7 +59,7 @@ public sealed class PartitionStore
     {
         ArgumentNullException.ThrowIfNull(partition);
         string key = partition.ManifestKey(Prefix);
-        using var content = new MemoryStream(ManifestSerializer.Serialize(manifest), writable: false);
+        using var content = new MemoryStream(ManifestSerializer.Serialize(manifest));
         return await PutTelemetry.TrackAsync(Store, partition, key, PutTelemetry.Manifest, token => Store.PutIfAbsentAsync(key, content, token), cancellationToken)
             .ConfigureAwait(false);
     }
@@ -95,36 +95,39 @@ public sealed class PartitionStore
     }
 
     /// <summary>
-    /// The partition's state from the store alone: <see cref="PartitionState.Complete"/> when its manifest exists,
-    /// <see cref="PartitionState.Incomplete"/> when only its data file does, otherwise <see cref="PartitionState.Absent"/>.
+    /// What the store holds of the partition: <see cref="PartitionState.Absent"/> when nothing,
+    /// <see cref="PartitionState.Incomplete"/> with only a data file, <see cref="PartitionState.Complete"/> when its
+    /// manifest is readable, describes the partition of its path and matches the data file's size, otherwise
+    /// <see cref="PartitionState.Conflict"/> with the reason (also when the store refuses to read what is there: a
+    /// symbolic link, a FIFO, a malformed or oversized manifest). Two requests: the manifest is read and the data file
+    /// stat-ed. The data file's bytes are not read: verification recomputes its checksum.
     /// </summary>
     /// <param name="partition">The partition.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    public async Task<PartitionStatus> GetStatusAsync(PartitionRef partition, CancellationToken cancellationToken = default)
+    /// <exception cref="Errors.BronzeException">The store failed.</exception>
+    public Task<PartitionStatus> GetStatusAsync(PartitionRef partition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        ObjectInfo? manifest = await Store.StatAsync(partition.ManifestKey(Prefix), cancellationToken).ConfigureAwait(false);
-        ObjectInfo? data = await Store.StatAsync(partition.DataKey(Prefix), cancellationToken).ConfigureAwait(false);
-        PartitionState state = manifest is not null ? PartitionState.Complete
-            : data is not null ? PartitionState.Incomplete
-            : PartitionState.Absent;
-        return new PartitionStatus(partition, state, data, manifest);
+        return PartitionInspection.InspectAsync(this, partition, cancellationToken);
     }
 
-    /// <summary>The partitions of <paramref name="dataset"/> that have any object in the store, in start order.</summary>
+    /// <summary>
+    /// The partitions of <paramref name="dataset"/> that have any entry in the store, in start order, from one listing
+    /// of its folder.
+    /// </summary>
     /// <param name="dataset">The table.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
+    /// <exception cref="Errors.BronzeException">The store failed.</exception>
     public async IAsyncEnumerable<PartitionRef> ListPartitionsAsync(
         DatasetRef dataset, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(dataset);
-        var seen = new SortedDictionary<(long Start, long End), PartitionRef>();
-        await foreach (ObjectInfo info in Store.ListAsync(dataset.Key(Prefix) + "/", cancellationToken).ConfigureAwait(false))
-        {
-            if (PartitionRef.TryParse(info.Key, Prefix, out PartitionRef? partition) && partition.Dataset == dataset)
-                seen.TryAdd((partition.Start, partition.End), partition);
-        }
+        await foreach (PartitionObjects objects in ScanAsync(dataset, null, cancellationToken).ConfigureAwait(false)) yield return objects.Partition;
+    }
 
-        foreach (PartitionRef partition in seen.Values) yield return partition;
+    /// <summary>One listing of <paramref name="dataset"/>'s folder, sorted into the layout; see <see cref="DatasetScan"/>.</summary>
+    internal IAsyncEnumerable<PartitionObjects> ScanAsync(DatasetRef dataset, Action<ObjectInfo>? stray, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return DatasetScan.ScanAsync(Store, Prefix, dataset, stray, cancellationToken);
     }
 }

@@ -47,8 +47,8 @@ internal sealed class CopierTelemetry(ILogger? logger, IObjectStore store)
         return activity.SetTag(TelemetryTags.Start, partition.Start).SetTag(TelemetryTags.End, partition.End);
     }
 
-    public static void Planned(Activity? activity, PlannedStatus status) =>
-        activity?.SetTag(TelemetryTags.PlannedStatus, status.ToString().ToLowerInvariant());
+    public static void Planned(Activity? activity, PartitionPlan plan) =>
+        activity?.SetTag(TelemetryTags.PlannedStatus, plan.StatusName);
 
     public void PartitionFinished(Activity? activity, PartitionRef partition, PartitionOutcome outcome, TimeSpan elapsed, Exception? failure)
     {

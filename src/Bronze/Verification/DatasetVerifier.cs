@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bronze.Layout;
+using Bronze.Partitions;
 using Bronze.Storage;
 
 namespace Bronze.Verification;
@@ -33,31 +34,12 @@ public sealed class DatasetVerifier
     public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        DatasetRef dataset = _options.Dataset;
-        string folder = dataset.Key(_options.Prefix) + "/";
+        var partitions = new PartitionStore(_store, _options.Prefix);
         var found = new SortedDictionary<(long Start, long End), PartitionObjects>();
         var others = new List<VerificationIssue>();
-        await foreach (ObjectInfo info in _store.ListAsync(folder, cancellationToken).ConfigureAwait(false))
+        await foreach (PartitionObjects objects in partitions.ScanAsync(_options.Dataset, info => others.Add(Stray(info)), cancellationToken).ConfigureAwait(false))
         {
-            if (info.Kind != ObjectKind.Object)
-            {
-                others.Add(new VerificationIssue(VerificationIssueKind.NotARegularFile, info.Key, NotAnObject(info)));
-                continue;
-            }
-
-            if (PartitionRef.TryParse(info.Key, _options.Prefix, out PartitionRef? partition) && partition.Dataset == dataset
-                && info.Key != partition.DirectoryKey(_options.Prefix))
-            {
-                PartitionObjects objects = found.TryGetValue((partition.Start, partition.End), out PartitionObjects? known)
-                    ? known : found[(partition.Start, partition.End)] = new PartitionObjects(partition);
-                if (info.Key == partition.DataKey(_options.Prefix)) objects.Data = info;
-                else objects.Manifest = info;
-            }
-            else
-            {
-                others.Add(new VerificationIssue(VerificationIssueKind.UnexpectedFile, info.Key,
-                    $"{info.Key} is not a data file or manifest of the layout {{table}}/range={{start}}-{{end}}/(part-{{start}}-{{end}}.parquet|_manifest.json)."));
-            }
+            if (objects.HasObjects) found.Add((objects.Partition.Start, objects.Partition.End), objects);
         }
 
         List<PartitionObjects> targets = Targets(found, others);
@@ -67,11 +49,16 @@ public sealed class DatasetVerifier
             new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken },
             async (i, token) =>
             {
-                results[i] = await new PartitionVerifier(_store, _options.Prefix, targets[i]).VerifyAsync(token).ConfigureAwait(false);
+                results[i] = await new PartitionVerifier(partitions, targets[i]).VerifyAsync(token).ConfigureAwait(false);
                 _options.Progress?.Report(results[i]);
             }).ConfigureAwait(false);
         return new VerificationReport(results, others, clock.Elapsed);
     }
+
+    private static VerificationIssue Stray(ObjectInfo info) => info.Kind == ObjectKind.Object
+        ? new VerificationIssue(VerificationIssueKind.UnexpectedFile, info.Key,
+            $"{info.Key} is not a data file or manifest of the layout {{table}}/range={{start}}-{{end}}/(part-{{start}}-{{end}}.parquet|_manifest.json).")
+        : new VerificationIssue(VerificationIssueKind.NotARegularFile, info.Key, NotAnObject(info));
 
     private static string NotAnObject(ObjectInfo info) => info.Kind switch
     {

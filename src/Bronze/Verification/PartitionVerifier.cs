@@ -4,12 +4,15 @@ using Bronze.Layout;
 using Bronze.Manifests;
 using Bronze.Parquet;
 using Bronze.Parquet.Footer;
-using Bronze.Storage;
+using Bronze.Partitions;
 
 namespace Bronze.Verification;
 
-/// <summary>Verifies one partition's manifest and data file against each other and against the partition's path.</summary>
-internal sealed class PartitionVerifier(IObjectStore store, string prefix, PartitionObjects objects)
+/// <summary>
+/// Verifies one partition's manifest and data file against each other and against the partition's path: the rules of
+/// <see cref="ManifestRules"/>, plus what only a full read shows (the manifest schema, the checksum, the footer).
+/// </summary>
+internal sealed class PartitionVerifier(PartitionStore store, PartitionObjects objects)
 {
     // Bronze's footers are a few KiB; a larger one costs a second read of the file.
     private const int TailLength = 256 << 10;
@@ -19,6 +22,7 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
 
     public async Task<PartitionVerification> VerifyAsync(CancellationToken cancellationToken)
     {
+        string prefix = store.Prefix;
         string dataKey = _partition.DataKey(prefix);
         string manifestKey = _partition.ManifestKey(prefix);
         if (objects.Data is null && objects.Manifest is null)
@@ -35,14 +39,14 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
 
         if (objects.Data is null)
         {
-            Issue(VerificationIssueKind.MissingDataFile, dataKey, $"The manifest exists but the data file {_partition.DataFileName} does not.");
+            Issue(VerificationIssueKind.MissingDataFile, dataKey, Sentence(ManifestRules.MissingData(_partition)));
             return Result(null, null);
         }
 
-        DataFileDigest digest;
+        StoredObjectDigest digest;
         try
         {
-            digest = await DataFileDigest.ReadAsync(store, dataKey, TailLength, cancellationToken).ConfigureAwait(false);
+            digest = await StoredObjectDigest.ReadAsync(store.Store, dataKey, TailLength, cancellationToken).ConfigureAwait(false);
         }
         catch (BronzeException e)
         {
@@ -69,7 +73,7 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
         byte[] json;
         try
         {
-            Stream stream = await store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
+            Stream stream = await store.Store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
                 json = await ManifestSerializer.ReadBoundedAsync(stream, key, cancellationToken).ConfigureAwait(false);
@@ -99,30 +103,12 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
             return null;
         }
 
-        ManifestPartition p = manifest.Partition;
-        if (p != ManifestPartition.Of(_partition))
-        {
-            Issue(VerificationIssueKind.PartitionMismatch, key,
-                $"The manifest describes {p.Network}/{p.EraId}/{p.Version} {p.Start}-{p.End}, but its path is {_partition.Network}/{_partition.EraId}/{_partition.VersionLabel} {_partition.Start}-{_partition.End}.");
-            return null;
-        }
-
-        if (!manifest.Tables.TryGetValue(_partition.Table, out ManifestTableEntry? entry))
-        {
-            Issue(VerificationIssueKind.PartitionMismatch, key, $"The manifest has no entry for table {_partition.Table}.");
-            return null;
-        }
-
-        if (entry.File != _partition.DataFileName)
-        {
-            Issue(VerificationIssueKind.PartitionMismatch, key, $"The manifest names file {entry.File}, not {_partition.DataFileName}.");
-            return null;
-        }
-
+        if (ManifestRules.PathMismatch(_partition, manifest, out ManifestTableEntry? entry) is { } mismatch)
+            Issue(VerificationIssueKind.PartitionMismatch, key, Sentence(mismatch));
         return entry;
     }
 
-    private async Task<ParquetFileInfo?> ReadFooterAsync(string key, DataFileDigest digest, CancellationToken cancellationToken)
+    private async Task<ParquetFileInfo?> ReadFooterAsync(string key, StoredObjectDigest digest, CancellationToken cancellationToken)
     {
         try
         {
@@ -137,10 +123,10 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
                 }
 
                 if (footerLength + 8L > digest.Tail.Length && footerLength + 8L <= digest.Size)
-                    digest = await DataFileDigest.ReadAsync(store, key, (int)footerLength + 8, cancellationToken).ConfigureAwait(false);
+                    digest = await StoredObjectDigest.ReadAsync(store.Store, key, (int)footerLength + 8, cancellationToken).ConfigureAwait(false);
             }
 
-            using Stream view = digest.OpenFooterView();
+            using Stream view = new HeadTailStream(digest.Head, digest.Tail, digest.Size);
             return await ParquetFooterReader.ReadAsync(view, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ParquetException or InvalidOperationException or BronzeException)
@@ -150,15 +136,17 @@ internal sealed class PartitionVerifier(IObjectStore store, string prefix, Parti
         }
     }
 
-    private void CompareWithManifest(string key, ManifestTableEntry entry, DataFileDigest digest, long? rows)
+    private void CompareWithManifest(string key, ManifestTableEntry entry, StoredObjectDigest digest, long? rows)
     {
-        if (digest.Size != entry.ByteSize)
-            Issue(VerificationIssueKind.SizeMismatch, key, $"The data file has {digest.Size} bytes, the manifest says {entry.ByteSize}.");
+        if (ManifestRules.SizeMismatch(digest.Size, entry) is { } size) Issue(VerificationIssueKind.SizeMismatch, key, Sentence(size));
         if ("sha256:" + digest.Sha256 != entry.Checksum)
             Issue(VerificationIssueKind.ChecksumMismatch, key, $"The data file's sha256 is {digest.Sha256}, the manifest says {entry.Checksum}.");
         if (rows is { } count && count != entry.RowCount)
             Issue(VerificationIssueKind.RowCountMismatch, key, $"The footer says {count} rows, the manifest says {entry.RowCount}.");
     }
+
+    // The rules' reasons are clauses (a dry-run prints them after "conflict range=...: "); an issue is a sentence.
+    private static string Sentence(string reason) => string.Concat(reason[..1].ToUpperInvariant(), reason.AsSpan(1), ".");
 
     private void Issue(VerificationIssueKind kind, string key, string message) =>
         _issues.Add(new VerificationIssue(kind, key, message, _partition));

@@ -87,7 +87,7 @@ public sealed class LedgerCopierTests
 
         CopyRunSummary summary = await fixture.Copier().RunAsync(Token);
 
-        Assert.Equal(PlannedStatus.Incomplete, planBefore[1].Status);
+        Assert.Equal(PartitionState.Incomplete, planBefore[1].Status);
         Assert.Equal((2, 1, 0), (summary.Written, summary.Healed, summary.Conflicts));
         Assert.Equal(other.Snapshot().Where(f => f.Key.EndsWith(".parquet", StringComparison.Ordinal)),
             fixture.Snapshot().Where(f => f.Key.EndsWith(".parquet", StringComparison.Ordinal)));
@@ -143,7 +143,7 @@ public sealed class LedgerCopierTests
 
         IReadOnlyList<PartitionPlan> plan = await fixture.Copier(CopierFixture.Options(0, 39)).PlanAsync(Token).ToListAsync(Token);
 
-        Assert.Equal([PlannedStatus.Complete, PlannedStatus.Incomplete, PlannedStatus.Conflict, PlannedStatus.New], plan.Select(p => p.Status));
+        Assert.Equal([PartitionState.Complete, PartitionState.Incomplete, PartitionState.Conflict, PartitionState.Absent], plan.Select(p => p.Status));
         Assert.Contains("data file", plan[2].Detail, StringComparison.Ordinal);
         Assert.Equal(["lake/pubnet/pre_p23/v1/ledgers_lcm_raw/range=30-39/part-30-39.parquet", "lake/pubnet/pre_p23/v1/ledgers_lcm_raw/range=30-39/_manifest.json"], plan[3].KeysToWrite);
         Assert.Equal(before, fixture.Snapshot());
@@ -169,7 +169,7 @@ public sealed class LedgerCopierTests
             fixture.Store, new VerificationOptions { Dataset = CopierFixture.Ledgers, Prefix = "lake", Start = 10, End = 19, PartitionSize = 10 }).VerifyAsync(Token);
 
         PartitionPlan only = Assert.Single(plan);
-        Assert.Equal(PlannedStatus.Conflict, only.Status);
+        Assert.Equal(PartitionState.Conflict, only.Status);
         Assert.Contains("another partition", only.Detail, StringComparison.Ordinal);
         Assert.Contains(report.Issues, i => i.Kind == VerificationIssueKind.PartitionMismatch);
     }

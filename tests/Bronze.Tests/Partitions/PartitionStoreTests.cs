@@ -7,22 +7,12 @@ using Bronze.Testing;
 
 namespace Bronze.Tests.Partitions;
 
-public sealed class PartitionStoreTests : IDisposable
+public sealed class PartitionStoreTests() : LocalPartitionsTests("bronze")
 {
-    private static readonly DatasetRef Ledgers = new("pubnet", "pre_p23", "v1", "ledgers_lcm_raw");
-    private readonly TempDirectory _root = new();
-    private readonly PartitionStore _partitions;
-
-    public PartitionStoreTests() => _partitions = new PartitionStore(new LocalStore(_root.Path), "bronze");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose() => _root.Dispose();
-
     [Fact]
     public async Task GetStatusAsync_NothingWritten_IsAbsent()
     {
-        PartitionStatus status = await _partitions.GetStatusAsync(Ledgers.Partition(0, 9), Ct);
+        PartitionStatus status = await Partitions.GetStatusAsync(Ledgers.Partition(0, 9), Ct);
 
         Assert.Equal(PartitionState.Absent, status.State);
         Assert.Null(status.Data);
@@ -35,12 +25,12 @@ public sealed class PartitionStoreTests : IDisposable
         PartitionRef partition = Ledgers.Partition(0, 9);
         byte[] data = TestBytes.Create(1000, seed: 1);
 
-        await _partitions.WriteDataAsync(partition, new MemoryStream(data), Ct);
-        PartitionStatus status = await _partitions.GetStatusAsync(partition, Ct);
+        await Partitions.WriteDataAsync(partition, new MemoryStream(data), Ct);
+        PartitionStatus status = await Partitions.GetStatusAsync(partition, Ct);
 
         Assert.Equal(PartitionState.Incomplete, status.State);
         Assert.Equal(1000, status.Data?.Size);
-        Assert.True(File.Exists(Path.Join(_root.Path, partition.DataKey("bronze"))));
+        Assert.True(File.Exists(Path.Join(Root, partition.DataKey("bronze"))));
     }
 
     [Fact]
@@ -48,12 +38,12 @@ public sealed class PartitionStoreTests : IDisposable
     {
         PartitionRef partition = Ledgers.Partition(10, 19);
         byte[] data = TestBytes.Create(4096, seed: 2);
-        PutResult put = await _partitions.WriteDataAsync(partition, new MemoryStream(data), Ct);
+        PutResult put = await Partitions.WriteDataAsync(partition, new MemoryStream(data), Ct);
         Manifest manifest = ManifestGenerator.Create(partition, new DataFileFacts(put.Size, put.Sha256, 10, "zstd", 10, 19));
 
-        PutResult committed = await _partitions.WriteManifestAsync(partition, manifest, Ct);
-        PartitionStatus status = await _partitions.GetStatusAsync(partition, Ct);
-        Manifest? back = await _partitions.ReadManifestAsync(partition, Ct);
+        PutResult committed = await Partitions.WriteManifestAsync(partition, manifest, Ct);
+        PartitionStatus status = await Partitions.GetStatusAsync(partition, Ct);
+        Manifest? back = await Partitions.ReadManifestAsync(partition, Ct);
 
         Assert.True(committed.Created);
         Assert.Equal(PartitionState.Complete, status.State);
@@ -69,26 +59,26 @@ public sealed class PartitionStoreTests : IDisposable
         Manifest first = ManifestGenerator.Create(partition, new DataFileFacts(1, new string('a', 64), 1, null, 1, 1));
         Manifest second = ManifestGenerator.Create(partition, new DataFileFacts(2, new string('b', 64), 2, null, 1, 2));
 
-        await _partitions.WriteManifestAsync(partition, first, Ct);
-        PutResult again = await _partitions.WriteManifestAsync(partition, second, Ct);
+        await Partitions.WriteManifestAsync(partition, first, Ct);
+        PutResult again = await Partitions.WriteManifestAsync(partition, second, Ct);
 
         Assert.Equal(PutOutcome.AlreadyExists, again.Outcome);
-        Assert.Equal(first.Tables["ledgers_lcm_raw"], (await _partitions.ReadManifestAsync(partition, Ct))!.Tables["ledgers_lcm_raw"]);
+        Assert.Equal(first.Tables["ledgers_lcm_raw"], (await Partitions.ReadManifestAsync(partition, Ct))!.Tables["ledgers_lcm_raw"]);
     }
 
     [Fact]
     public async Task ReadManifestAsync_Missing_ReturnsNull()
     {
-        Assert.Null(await _partitions.ReadManifestAsync(Ledgers.Partition(0, 9), Ct));
+        Assert.Null(await Partitions.ReadManifestAsync(Ledgers.Partition(0, 9), Ct));
     }
 
     [Fact]
     public async Task ReadManifestAsync_Malformed_ThrowsIntegrityMismatchNamingTheKey()
     {
         PartitionRef partition = Ledgers.Partition(0, 9);
-        await _partitions.Store.PutIfAbsentAsync(partition.ManifestKey("bronze"), new MemoryStream("{\"partition\":"u8.ToArray()), Ct);
+        await Partitions.Store.PutIfAbsentAsync(partition.ManifestKey("bronze"), new MemoryStream("{\"partition\":"u8.ToArray()), Ct);
 
-        var error = await Assert.ThrowsAsync<BronzeException>(() => _partitions.ReadManifestAsync(partition, Ct));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => Partitions.ReadManifestAsync(partition, Ct));
 
         Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
         Assert.Contains(partition.ManifestKey("bronze"), error.Message, StringComparison.Ordinal);
@@ -98,16 +88,30 @@ public sealed class PartitionStoreTests : IDisposable
     public async Task ListPartitionsAsync_MixedObjects_GivesEachPartitionOnceInStartOrder()
     {
         foreach (PartitionRef p in new[] { Ledgers.Partition(20, 29), Ledgers.Partition(0, 9), Ledgers.Partition(100, 109) })
-            await _partitions.WriteDataAsync(p, new MemoryStream([1, 2, 3]), Ct);
+            await Partitions.WriteDataAsync(p, new MemoryStream([1, 2, 3]), Ct);
         PartitionRef committed = Ledgers.Partition(0, 9);
-        await _partitions.WriteManifestAsync(committed, ManifestGenerator.Create(committed, new DataFileFacts(3, new string('c', 64), 3, null, 1, 3)), Ct);
+        await Partitions.WriteManifestAsync(committed, ManifestGenerator.Create(committed, new DataFileFacts(3, new string('c', 64), 3, null, 1, 3)), Ct);
         var otherTable = new DatasetRef("pubnet", "pre_p23", "v1", "other");
-        await _partitions.WriteDataAsync(otherTable.Partition(0, 9), new MemoryStream([4]), Ct);
-        await _partitions.Store.PutIfAbsentAsync(Ledgers.Key("bronze") + "/notes.txt", new MemoryStream([5]), Ct);
+        await Partitions.WriteDataAsync(otherTable.Partition(0, 9), new MemoryStream([4]), Ct);
+        await Partitions.Store.PutIfAbsentAsync(Ledgers.Key("bronze") + "/notes.txt", new MemoryStream([5]), Ct);
 
         List<PartitionRef> listed = [];
-        await foreach (PartitionRef p in _partitions.ListPartitionsAsync(Ledgers, Ct)) listed.Add(p);
+        await foreach (PartitionRef p in Partitions.ListPartitionsAsync(Ledgers, Ct)) listed.Add(p);
 
         Assert.Equal([(0L, 9L), (20L, 29L), (100L, 109L)], listed.Select(p => (p.Start, p.End)));
+    }
+
+    [Fact]
+    public async Task EveryPartitionMethod_NullPartition_ThrowsArgumentNull()
+    {
+        PartitionRef partition = null!;
+        Manifest manifest = ManifestGenerator.Create(Ledgers.Partition(0, 9), new DataFileFacts(1, new string('a', 64), 1, null, 1, 1));
+
+        Assert.Throws<ArgumentNullException>(() => { _ = Partitions.GetStatusAsync(partition, Ct); });
+        Assert.Throws<ArgumentNullException>(() => { _ = Partitions.WriteDataAsync(partition, new MemoryStream([1]), Ct); });
+        Assert.Throws<ArgumentNullException>(() => { _ = Partitions.WriteDataFileAsync(partition, "file", Ct); });
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Partitions.WriteManifestAsync(partition, manifest, Ct));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Partitions.ReadManifestAsync(partition, Ct));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Root));
     }
 }

@@ -1,11 +1,10 @@
 using Bronze.Layout;
-using Bronze.Partitions;
 using Bronze.Storage;
 
-namespace Bronze.Copier;
+namespace Bronze.Partitions;
 
 /// <summary>
-/// The partitions a table already has in the store, from one listing of its folder: a copy with another partition size
+/// The partitions a table already has in the store, from one scan of its folder: a copy with another partition size
 /// must not write partitions that overlap them, and a partition folder that is a file must be a conflict before the
 /// copy tries to write below it. Memory grows with what the store holds, never with the range asked for.
 /// </summary>
@@ -24,13 +23,13 @@ internal sealed class ExistingPartitions
 
     public static async Task<ExistingPartitions> LoadAsync(PartitionStore store, DatasetRef dataset, CancellationToken cancellationToken)
     {
-        var ranges = new SortedSet<(long Start, long End)>();
+        var ranges = new List<(long Start, long End)>();
         var folderIsObject = new Dictionary<(long Start, long End), ObjectKind>();
-        await foreach (ObjectInfo info in store.Store.ListAsync(dataset.Key(store.Prefix) + "/", cancellationToken).ConfigureAwait(false))
+        await foreach (PartitionObjects objects in store.ScanAsync(dataset, null, cancellationToken).ConfigureAwait(false))
         {
-            if (!PartitionRef.TryParse(info.Key, store.Prefix, out PartitionRef? partition) || partition.Dataset != dataset) continue;
+            PartitionRef partition = objects.Partition;
             ranges.Add((partition.Start, partition.End));
-            if (info.Key == partition.DirectoryKey(store.Prefix)) folderIsObject[(partition.Start, partition.End)] = info.Kind;
+            if (objects.Folder is { } folder) folderIsObject[(partition.Start, partition.End)] = folder.Kind;
         }
 
         return new ExistingPartitions([.. ranges], folderIsObject);
