@@ -7,6 +7,9 @@
 #                                             s3, gcs, ...); no TARGET runs them all, one after another
 #   MUTATION_CONCURRENCY=N                    Stryker's --concurrency (default 1: the machine is shared)
 #   MUTATION_REUSE=1                          skip Stryker, re-score the reports a previous run left
+#   MUTATION_ALL_KILLERS=1                    run every covering test on each mutant (--disable-bail), so the
+#                                             report's killedBy names all the tests that kill it: slower, but it
+#                                             tells what a subset of the tests (say, before new ones) would score
 # Output: artifacts/mutation/TARGET/PASS/ (Stryker's logs and reports/mutation-report.{json,html}),
 #         artifacts/mutation/TARGET/scores.md (per-file table, also printed) and survivors.txt (one line a survivor).
 #
@@ -25,6 +28,8 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 targets_dir=tools/mutation/targets
 concurrency=${MUTATION_CONCURRENCY:-1}
+bail_flag=
+if [ "${MUTATION_ALL_KILLERS:-0}" = 1 ]; then bail_flag=--disable-bail; fi
 
 if [ "$#" -eq 0 ]; then set -- $(ls "$targets_dir"); fi
 for target in "$@"; do
@@ -72,7 +77,7 @@ for target in "$@"; do
       ' "$config" "$root" "$out/$pass/stryker-config.json" > "$out/$pass/workdir"
       (cd "$(cat "$out/$pass/workdir")" && dotnet dotnet-stryker --config-file "$root/$out/$pass/stryker-config.json" \
         --test-runner mtp --concurrency "$concurrency" --reporter json --reporter html --reporter progress \
-        --skip-version-check --output "$root/$out/$pass")
+        --skip-version-check --output "$root/$out/$pass" ${bail_flag})
     fi
     reports+=("$out/$pass/reports/mutation-report.json")
   done

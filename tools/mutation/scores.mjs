@@ -4,24 +4,42 @@
 // Score = killed / (killed + survived + timeout): the covered mutants the tests noticed. Stryker's own score also
 // counts timeouts as detected; here a timeout is kept apart because a hung test is not an assertion.
 //
-// Usage: node tools/mutation/scores.mjs SURVIVORS_FILE REPORT.json [REPORT.json ...]
+// --without REGEX scores as if the tests whose full name matches were absent (e.g. the tests a change added, to get
+// the score before it): a mutant counts as killed only if another test killed it, and as covered only if another
+// test covers it. Exact only for reports of runs with MUTATION_ALL_KILLERS=1, which name every killing test.
+//
+// Usage: node tools/mutation/scores.mjs [--without REGEX] SURVIVORS_FILE REPORT.json [REPORT.json ...]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
-const [survivorsFile, ...reports] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const without = args[0] === '--without' ? new RegExp(args.splice(0, 2)[1]) : null;
+const [survivorsFile, ...reports] = args;
 const rank = { Killed: 5, Timeout: 4, Survived: 3, NoCoverage: 2 };
 const merged = new Map();
 for (const report of reports) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
+  const absent = new Set();
+  for (const file of Object.values(json.testFiles ?? {})) {
+    for (const t of file.tests ?? []) if (without?.test(t.name)) absent.add(t.id);
+  }
   for (const [path, file] of Object.entries(json.files)) {
     const name = relative(process.cwd(), path);
-    for (const m of file.mutants) {
+    for (const original of file.mutants) {
+      const m = without ? withoutTests(original, absent) : original;
       const s = m.location.start, e = m.location.end;
       const key = `${name}:${s.line}:${s.column}-${e.line}:${e.column}:${m.mutatorName}:${m.replacement}`;
       const seen = merged.get(key);
       if (!seen || (rank[m.status] ?? 0) > (rank[seen.status] ?? 0)) merged.set(key, { ...m, file: name });
     }
   }
+}
+
+function withoutTests(m, absent) {
+  const present = ids => (ids ?? []).filter(id => !absent.has(id));
+  if (m.coveredBy && present(m.coveredBy).length === 0 && ['Killed', 'Survived', 'Timeout'].includes(m.status)) return { ...m, status: 'NoCoverage' };
+  if (m.status === 'Killed' && m.killedBy && present(m.killedBy).length === 0) return { ...m, status: 'Survived' };
+  return m;
 }
 
 const files = new Map();

@@ -123,7 +123,7 @@ public sealed partial class LocalStore
             }
 
             await AwaitWriteAsync(key, pendingWrite).ConfigureAwait(false);
-            StoreIo(key, "flush a temp file to disk", () => RandomAccess.FlushToDisk(file));
+            StoreIo(key, "flush a temp file to disk", () => RootedFileSystem.Fsync(file, tempName));
         }
         finally
         {
@@ -136,7 +136,7 @@ public sealed partial class LocalStore
 
     private static async Task WriteChunkAsync(SafeFileHandle file, ReadOnlyMemory<byte> chunk, long offset, CancellationToken cancellationToken)
     {
-        await RandomAccess.WriteAsync(file, chunk, offset, cancellationToken).ConfigureAwait(false);
+        await RootedFileSystem.WriteAsync(file, chunk, offset, cancellationToken).ConfigureAwait(false);
         PosixFileSystem.StartWriteback(file, offset, chunk.Length);
     }
 

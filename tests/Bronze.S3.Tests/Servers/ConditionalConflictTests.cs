@@ -1,7 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Bronze.Errors;
+using Bronze.S3.Tests.Support;
 
 namespace Bronze.S3.Tests.Servers;
 
@@ -17,7 +15,7 @@ public sealed class ConditionalConflictTests
     [Fact(Timeout = 60_000)]
     public async Task PutIfAbsentAsync_409UntilRetriesRunOutAndKeyMissing_ThrowsTransientInsteadOfAlreadyExists()
     {
-        using var server = new ScriptedS3();
+        using ScriptedS3 server = ConflictingS3();
         using var store = new S3Store(new S3StoreOptions
         {
             Bucket = "bucket",
@@ -37,7 +35,7 @@ public sealed class ConditionalConflictTests
     [Fact]
     public async Task EveryOperation_KeyOver1024BytesWithThePrefix_ThrowsInvalidInputBeforeAnyRequest()
     {
-        using var server = new ScriptedS3();
+        using ScriptedS3 server = ConflictingS3();
         using var store = new S3Store(new S3StoreOptions
         {
             Bucket = "bucket",
@@ -59,67 +57,8 @@ public sealed class ConditionalConflictTests
         Assert.Empty(server.Methods);
     }
 
-    /// <summary>Answers every PUT with 409 ConditionalRequestConflict and every HEAD with 404; records the methods.</summary>
-    private sealed class ScriptedS3 : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly List<string> _methods = [];
-        private readonly Task _serving;
-
-        public ScriptedS3()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-            probe.Stop();
-            _listener.Prefixes.Add(Endpoint.ToString());
-            _listener.Start();
-            _serving = Task.Run(ServeAsync);
-        }
-
-        public Uri Endpoint { get; }
-
-        public IReadOnlyList<string> Methods
-        {
-            get
-            {
-                lock (_methods) return [.. _methods];
-            }
-        }
-
-        public void Dispose()
-        {
-            _listener.Close();
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-
-                lock (_methods) _methods.Add(context.Request.HttpMethod);
-                await context.Request.InputStream.CopyToAsync(Stream.Null);
-                context.Response.StatusCode = context.Request.HttpMethod == "PUT" ? 409 : 404;
-                if (context.Request.HttpMethod == "PUT")
-                {
-                    byte[] body = Encoding.UTF8.GetBytes(
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>ConditionalRequestConflict</Code><Message>A conflicting conditional operation is in progress.</Message></Error>");
-                    context.Response.ContentType = "application/xml";
-                    await context.Response.OutputStream.WriteAsync(body);
-                }
-
-                context.Response.Close();
-            }
-        }
-    }
+    /// <summary>Answers every PUT with 409 ConditionalRequestConflict and every HEAD with 404.</summary>
+    private static ScriptedS3 ConflictingS3() => new(request => request.HttpMethod == "PUT"
+        ? new ScriptedS3.Answer(409, ErrorCode: "ConditionalRequestConflict")
+        : new ScriptedS3.Answer(404));
 }

@@ -54,13 +54,47 @@ internal static class LinuxCalls
     /// <summary>openat2(2); returns the fd or -1 with errno set.</summary>
     public static long Openat2(SafeFileHandle directory, string path, int flags, ulong resolve)
     {
+        if (FileFaults.Fail(FileCall.OpenBeneath, directory, path)) return -1;
         var how = new OpenHow { Flags = (ulong)(uint)flags, Mode = 0, Resolve = resolve };
         return syscall(SysOpenat2, directory, path, ref how, (nuint)Marshal.SizeOf<OpenHow>());
     }
 
     /// <summary>statx(2) of <paramref name="path"/> relative to <paramref name="directory"/>, never following a link.</summary>
-    public static int Stat(SafeFileHandle directory, string path, out StatxBuffer buffer) =>
-        statx(directory, path, AtSymlinkNoFollow | (path.Length == 0 ? AtEmptyPath : 0), StatxBasicStats, out buffer);
+    public static int Stat(SafeFileHandle directory, string path, out StatxBuffer buffer)
+    {
+        buffer = default;
+        if (FileFaults.Fail(FileCall.Stat, directory, path)) return -1;
+        return statx(directory, path, AtSymlinkNoFollow | (path.Length == 0 ? AtEmptyPath : 0), StatxBasicStats, out buffer);
+    }
+
+    /// <summary>openat(2).</summary>
+    public static int OpenAt(SafeFileHandle dirfd, string path, int flags, int mode) =>
+        FileFaults.Fail(FileCall.Create, dirfd, path) ? -1 : openat(dirfd, path, flags, mode);
+
+    /// <summary>open(2).</summary>
+    public static int Open(string path, int flags, int mode) => FileFaults.Fail(FileCall.Open, null, path) ? -1 : open(path, flags, mode);
+
+    /// <summary>mkdirat(2).</summary>
+    public static int MkdirAt(SafeFileHandle dirfd, string path, int mode) =>
+        FileFaults.Fail(FileCall.MakeDirectory, dirfd, path) ? -1 : mkdirat(dirfd, path, mode);
+
+    /// <summary>renameat2(2).</summary>
+    public static int RenameAt2(SafeFileHandle olddirfd, string oldpath, SafeFileHandle newdirfd, string newpath, uint flags) =>
+        FileFaults.Fail(FileCall.Rename, newdirfd, newpath) ? -1 : renameat2(olddirfd, oldpath, newdirfd, newpath, flags);
+
+    /// <summary>linkat(2).</summary>
+    public static int LinkAt(SafeFileHandle olddirfd, string oldpath, SafeFileHandle newdirfd, string newpath, int flags) =>
+        FileFaults.Fail(FileCall.Link, newdirfd, newpath) ? -1 : linkat(olddirfd, oldpath, newdirfd, newpath, flags);
+
+    /// <summary>unlinkat(2).</summary>
+    public static int UnlinkAt(SafeFileHandle dirfd, string path, int flags) =>
+        FileFaults.Fail(FileCall.Unlink, dirfd, path) ? -1 : unlinkat(dirfd, path, flags);
+
+    /// <summary>fsync(2).</summary>
+    public static int Fsync(SafeFileHandle fd) => FileFaults.Fail(FileCall.Fsync, fd, "") ? -1 : fsync(fd);
+
+    /// <summary>dup(2), the first step of reading a folder.</summary>
+    public static int Dup(SafeFileHandle fd) => FileFaults.Fail(FileCall.ReadDirectory, fd, "") ? -1 : dup(fd);
 
     [StructLayout(LayoutKind.Sequential)]
     private struct OpenHow
@@ -85,33 +119,33 @@ internal static class LinuxCalls
     [DllImport("libc", SetLastError = true)]
     private static extern int statx(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, out StatxBuffer buffer);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "openat")]
-    public static extern int OpenAt(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
+    [DllImport("libc", SetLastError = true)]
+    private static extern int openat(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
-    public static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "mkdirat")]
-    public static extern int MkdirAt(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
+    [DllImport("libc", SetLastError = true)]
+    private static extern int mkdirat(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "renameat2")]
-    public static extern int RenameAt2(
+    [DllImport("libc", SetLastError = true)]
+    private static extern int renameat2(
         SafeFileHandle olddirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath,
         SafeFileHandle newdirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath, uint flags);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "linkat")]
-    public static extern int LinkAt(
+    [DllImport("libc", SetLastError = true)]
+    private static extern int linkat(
         SafeFileHandle olddirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath,
         SafeFileHandle newdirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath, int flags);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "unlinkat")]
-    public static extern int UnlinkAt(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+    [DllImport("libc", SetLastError = true)]
+    private static extern int unlinkat(SafeFileHandle dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "fsync")]
-    public static extern int Fsync(SafeFileHandle fd);
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fsync(SafeFileHandle fd);
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "dup")]
-    public static extern int Dup(SafeFileHandle fd);
+    [DllImport("libc", SetLastError = true)]
+    private static extern int dup(SafeFileHandle fd);
 
     [DllImport("libc", SetLastError = true, EntryPoint = "fdopendir")]
     public static extern IntPtr FdOpenDir(int fd);

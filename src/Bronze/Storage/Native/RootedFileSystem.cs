@@ -97,6 +97,13 @@ internal static class RootedFileSystem
         return true;
     }
 
+    /// <summary>Writes <paramref name="chunk"/> at <paramref name="offset"/> of an open file.</summary>
+    /// <exception cref="IOException">The write failed.</exception>
+    public static ValueTask WriteAsync(SafeFileHandle file, ReadOnlyMemory<byte> chunk, long offset, CancellationToken cancellationToken) =>
+        FileFaults.Fail(FileCall.Write, file, "")
+            ? ValueTask.FromException(Failure("write", "a temp file", Marshal.GetLastPInvokeError()))
+            : RandomAccess.WriteAsync(file, chunk, offset, cancellationToken);
+
     /// <summary>Flushes a file or folder to disk.</summary>
     /// <exception cref="IOException">fsync failed.</exception>
     public static void Fsync(SafeFileHandle handle, string what)

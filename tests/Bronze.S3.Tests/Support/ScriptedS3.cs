@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Bronze.S3.Tests.Support;
+
+/// <summary>
+/// A scripted HTTP endpoint standing in for S3 where no real server answers on demand (409 ConditionalRequestConflict,
+/// a 412 whose HEAD shows a given write id, an ETag that disagrees with the bytes): each request goes to the script,
+/// which returns the status, headers and XML error code to answer with. Records each request as <c>METHOD</c>.
+/// </summary>
+public sealed class ScriptedS3 : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly List<string> _methods = [];
+    private readonly Func<HttpListenerRequest, Answer> _script;
+    private readonly Task _serving;
+
+    /// <summary>Starts serving on a free loopback port.</summary>
+    /// <param name="script">Gives the answer to each request.</param>
+    public ScriptedS3(Func<HttpListenerRequest, Answer> script)
+    {
+        _script = script;
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
+        probe.Stop();
+        _listener.Prefixes.Add(Endpoint.ToString());
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    /// <summary>The endpoint to give S3StoreOptions.ServiceUrl.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The methods of the requests so far, in order.</summary>
+    public IReadOnlyList<string> Methods
+    {
+        get
+        {
+            lock (_methods) return [.. _methods];
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _listener.Close();
+        _serving.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            lock (_methods) _methods.Add(context.Request.HttpMethod);
+            await context.Request.InputStream.CopyToAsync(Stream.Null);
+            Answer answer = _script(context.Request);
+            context.Response.StatusCode = answer.Status;
+            foreach ((string name, string value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+            if (answer.ErrorCode is { } code && context.Request.HttpMethod != "HEAD")
+            {
+                byte[] body = Encoding.UTF8.GetBytes(
+                    $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>scripted</Message></Error>");
+                context.Response.ContentType = "application/xml";
+                await context.Response.OutputStream.WriteAsync(body);
+            }
+
+            context.Response.Close();
+        }
+    }
+
+    /// <summary>What the endpoint answers to one request.</summary>
+    /// <param name="Status">The HTTP status.</param>
+    /// <param name="Headers">Response headers (ETag, x-amz-meta-*, ...).</param>
+    /// <param name="ErrorCode">The S3 error code of an XML error body, if any.</param>
+    public sealed record Answer(int Status, IReadOnlyDictionary<string, string>? Headers = null, string? ErrorCode = null);
+}
