@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Bronze.Errors;
 
 namespace Bronze.S3.Tests.Servers;
 
