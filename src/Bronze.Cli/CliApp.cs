@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using Bronze.Cli.Commands;
 using Bronze.Cli.Output;
 using Bronze.Cli.Settings;
-using Bronze.Errors;
 using Bronze.Parquet;
 
 namespace Bronze.Cli;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using Bronze.Errors;
 using Bronze.Gcs.Http;
 using Bronze.Gcs.Upload;
 using Bronze.Storage;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Bronze.Errors;
 using Bronze.S3.Client;
 using Bronze.S3.Upload;
 using Bronze.Storage;

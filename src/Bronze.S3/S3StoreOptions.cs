@@ -104,16 +104,16 @@ public sealed record S3StoreOptions : BucketStoreOptions
     /// <param name="url">The URL.</param>
     /// <param name="environment">The variables to read; <see langword="null"/> reads none.</param>
     /// <returns>The validated options.</returns>
-    /// <exception cref="Errors.BronzeException">
-    /// <see cref="Errors.BronzeErrorKind.InvalidInput"/> naming the setting at fault and its rule.
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.InvalidInput"/> naming the setting at fault and its rule.
     /// </exception>
     public static S3StoreOptions FromUrl(string url, StoreEnvironment? environment = null) =>
         S3UrlParser.Parse(StoreLocation.Parse(url), environment ?? StoreEnvironment.Empty);
 
     /// <summary>Checks every value against its rule and returns the options.</summary>
     /// <returns>These options.</returns>
-    /// <exception cref="Errors.BronzeException">
-    /// <see cref="Errors.BronzeErrorKind.InvalidInput"/> naming the option and the rule it breaks.
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.InvalidInput"/> naming the option and the rule it breaks.
     /// </exception>
     public S3StoreOptions Validate()
     {

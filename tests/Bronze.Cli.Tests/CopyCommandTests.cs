@@ -152,7 +152,7 @@ public sealed class CopyCommandTests
 
     private static string TempFile(string parent, string folder, int hoursOld)
     {
-        string path = System.IO.Path.Join(parent, folder, Storage.LocalStore.TempFilePrefix + "left-by-a-killed-writer");
+        string path = System.IO.Path.Join(parent, folder, LocalStore.TempFilePrefix + "left-by-a-killed-writer");
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, [1, 2, 3]);
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-hoursOld));

@@ -1,3 +1,4 @@
+using Bronze;
 using Bronze.CrashWriter;
 using Bronze.Storage;
 

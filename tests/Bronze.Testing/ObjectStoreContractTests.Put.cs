@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Storage;
 using Bronze.Testing.Streams;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bronze;
 using Bronze.Galexie;
 using Bronze.Layout;
 using Bronze.LakeWriter;

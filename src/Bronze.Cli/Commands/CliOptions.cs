@@ -44,7 +44,7 @@ internal sealed class CliOptions
         "A lake's network passphrase, checked against its .config.json; needed for networks other than pubnet, testnet and futurenet. Env: NETWORK_PASSPHRASE.");
 
     public Option<string?> ReadsInFlight { get; } = Text("--reads-in-flight",
-        $"Lake batch files read at once per partition (GETs in flight on S3 and GCS). Default {Bronze.Galexie.GalexieSourceOptions.DefaultMaxReadsInFlight}.");
+        $"Lake batch files read at once per partition (GETs in flight on S3 and GCS). Default {Bronze.GalexieSourceOptions.DefaultMaxReadsInFlight}.");
 
     public Option<string?> XdrMean { get; } = Text("--xdr-mean-bytes",
         $"Synthetic source: mean XDR size in bytes (log-normal). Default {SyntheticLedgerOptions.DefaultMeanXdrBytes}.");

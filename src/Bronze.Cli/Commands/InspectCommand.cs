@@ -1,7 +1,6 @@
 using Bronze.Cli.Output;
 using Bronze.Cli.Settings;
 using Bronze.Cli.Stores;
-using Bronze.Errors;
 using Bronze.Locations;
 using Bronze.Parquet.Footer;
 using Bronze.Storage;

@@ -1,5 +1,4 @@
 using Bronze.Cli.Stores;
-using Bronze.Errors;
 using Bronze.Locations;
 
 namespace Bronze.Cli.Settings;

@@ -1,5 +1,4 @@
 using Bronze.Cli.Settings;
-using Bronze.Errors;
 using Bronze.Locations;
 using Bronze.Storage;
 

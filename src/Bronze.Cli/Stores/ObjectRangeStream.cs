@@ -74,7 +74,7 @@ internal sealed class ObjectRangeStream(IObjectStore store, string key, long len
         byte[] bytes = await store.ReadRangeAsync(key, offset, count, cancellationToken).ConfigureAwait(false);
         if (bytes.Length != count)
         {
-            throw new Errors.BronzeException(Errors.BronzeErrorKind.StoreFailure,
+            throw new BronzeException(BronzeErrorKind.StoreFailure,
                 $"'{key}' in {store.Description} changed while it was read: {count} bytes at {offset} were expected, {bytes.Length} came.");
         }
 

@@ -20,10 +20,10 @@ internal sealed class ReadOnlyStore(IObjectStore? inner, string description) : I
         inner?.StatAsync(key, cancellationToken) ?? Task.FromResult<ObjectInfo?>(null);
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default) =>
-        inner?.OpenReadAsync(key, cancellationToken) ?? throw Errors.BronzeException.NotFound($"object '{key}' in {description}");
+        inner?.OpenReadAsync(key, cancellationToken) ?? throw BronzeException.NotFound($"object '{key}' in {description}");
 
     public Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default) =>
-        inner?.ReadRangeAsync(key, offset, length, cancellationToken) ?? throw Errors.BronzeException.NotFound($"object '{key}' in {description}");
+        inner?.ReadRangeAsync(key, offset, length, cancellationToken) ?? throw BronzeException.NotFound($"object '{key}' in {description}");
 
     public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default) =>
         inner?.ListAsync(prefix, cancellationToken) ?? AsyncEnumerable.Empty<ObjectInfo>();

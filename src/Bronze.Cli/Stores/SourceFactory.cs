@@ -1,5 +1,4 @@
 using Bronze.Cli.Settings;
-using Bronze.Errors;
 using Bronze.Galexie;
 using Bronze.Layout;
 using Bronze.Sources;

@@ -1,5 +1,4 @@
 using System.Net;
-using Bronze.Errors;
 using Google;
 
 namespace Bronze.Gcs.Http;

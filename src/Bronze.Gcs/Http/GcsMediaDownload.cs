@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Bronze.Errors;
 using Bronze.Gcs.Hashing;
 using Google.Apis.Storage.v1;
 using GcsObject = Google.Apis.Storage.v1.Data.Object;

@@ -1,6 +1,5 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
-using Bronze.Errors;
 using Bronze.Gcs.Hashing;
 
 namespace Bronze.Gcs.Upload;

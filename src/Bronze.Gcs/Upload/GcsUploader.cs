@@ -1,5 +1,4 @@
 using System.Net;
-using Bronze.Errors;
 using Bronze.Gcs.Hashing;
 using Bronze.Gcs.Http;
 using Bronze.Storage;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
-using Bronze.Errors;
 
 namespace Bronze.S3.Client;
 

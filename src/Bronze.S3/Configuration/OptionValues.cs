@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bronze.Errors;
 
 namespace Bronze.S3.Configuration;
 

@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Locations;
 
 namespace Bronze.S3.Configuration;

@@ -1,7 +1,6 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
-using Bronze.Errors;
 using Bronze.S3.Client;
 using Bronze.Storage;
 

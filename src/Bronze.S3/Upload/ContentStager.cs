@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using Bronze.Errors;
 
 namespace Bronze.S3.Upload;
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Amazon.S3.Model;
-using Bronze.Errors;
 using Bronze.S3.Client;
 using Bronze.Storage;
 

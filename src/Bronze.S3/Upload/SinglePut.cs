@@ -1,5 +1,4 @@
 using Amazon.S3.Model;
-using Bronze.Errors;
 using Bronze.S3.Client;
 using Bronze.Storage;
 

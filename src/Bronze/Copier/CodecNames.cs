@@ -1,7 +1,7 @@
-using Bronze.Errors;
 using Bronze.Parquet;
+using Bronze.Copier;
 
-namespace Bronze.Copier;
+namespace Bronze;
 
 /// <summary>The names of the Parquet codecs on the command line (<c>--codec</c>) and in manifests.</summary>
 public static class CodecNames

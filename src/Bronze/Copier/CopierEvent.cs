@@ -1,7 +1,8 @@
 using Bronze.Layout;
 using Bronze.Partitions;
+using Bronze.Copier;
 
-namespace Bronze.Copier;
+namespace Bronze;
 
 /// <summary>Something the copier did to one partition, for hosts to log or show as progress.</summary>
 /// <param name="Kind">What happened.</param>

@@ -1,4 +1,6 @@
-namespace Bronze.Copier;
+using Bronze.Copier;
+
+namespace Bronze;
 
 /// <summary>What a <see cref="CopierEvent"/> reports.</summary>
 public enum CopierEventKind

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Manifests;
 using Bronze.Parquet;
 using Bronze.Tables;
 using Microsoft.Extensions.Logging;
+using Bronze.Copier;
 
-namespace Bronze.Copier;
+namespace Bronze;
 
 /// <summary>What a <see cref="LedgerCopier"/> copies and how. Every default is documented on its property.</summary>
 public sealed record CopierOptions
@@ -65,7 +65,7 @@ public sealed record CopierOptions
     /// <summary>
     /// Receives the copier's log messages: the run's start and end, and how each partition ended (written and healed at
     /// Information, skipped at Debug, conflicts at Warning, failures at Error with the exception). Default none.
-    /// Metrics and traces need no option: see <see cref="Telemetry.BronzeTelemetry"/>.
+    /// Metrics and traces need no option: see <see cref="BronzeTelemetry"/>.
     /// </summary>
     public ILogger? Logger { get; init; }
 

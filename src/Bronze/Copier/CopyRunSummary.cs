@@ -1,4 +1,6 @@
-namespace Bronze.Copier;
+using Bronze.Copier;
+
+namespace Bronze;
 
 /// <summary>What one copy run did.</summary>
 /// <param name="Partitions">Partitions in the run's range.</param>
@@ -36,7 +38,7 @@ public sealed record CopyRunSummary(
 
     /// <summary>
     /// Of the <see cref="Failed"/> partitions, those that failed for a transient reason (throttling, a reset, a timeout,
-    /// a store unreachable: <see cref="Errors.BronzeException.IsTransient"/>), which a retry of the run may complete.
+    /// a store unreachable: <see cref="BronzeException.IsTransient"/>), which a retry of the run may complete.
     /// </summary>
     public int TransientFailures { get; init; }
 

@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Partitions;
 using Bronze.Sources;
 using Bronze.Storage;
 using Bronze.Telemetry;
+using Bronze.Copier;
 
-namespace Bronze.Copier;
+namespace Bronze;
 
 /// <summary>
 /// Copies a ledger range from a source into a store as aligned, immutable partitions: plans the partitions, skips
@@ -34,7 +34,7 @@ public sealed class LedgerCopier
     /// <param name="store">Where the partitions go.</param>
     /// <param name="source">Where the rows come from.</param>
     /// <param name="options">What to copy and how; checked here.</param>
-    /// <exception cref="Errors.BronzeException">An option breaks a rule (the message names it).</exception>
+    /// <exception cref="BronzeException">An option breaks a rule (the message names it).</exception>
     public LedgerCopier(IObjectStore store, ILedgerSource source, CopierOptions options)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -57,7 +57,7 @@ public sealed class LedgerCopier
     /// Every partition of the range, in order, with its status and the keys a run would write; streamed, so a range
     /// of millions of partitions is planned in bounded memory.
     /// </returns>
-    /// <exception cref="Errors.BronzeException">The store failed.</exception>
+    /// <exception cref="BronzeException">The store failed.</exception>
     public async IAsyncEnumerable<PartitionPlan> PlanAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         IReadOnlyList<PartitionRef> partitions = Partitions;
@@ -82,7 +82,7 @@ public sealed class LedgerCopier
     /// </param>
     /// <returns>What the run did. A conflict or a failed partition does not stop the others.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
-    /// <exception cref="Errors.BronzeException">The table's folder cannot be listed.</exception>
+    /// <exception cref="BronzeException">The table's folder cannot be listed.</exception>
     public async Task<CopyRunSummary> RunAsync(CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Manifests;
 using Bronze.Partitions;

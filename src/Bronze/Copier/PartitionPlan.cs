@@ -1,8 +1,9 @@
 using Bronze.Layout;
 using Bronze.Manifests;
 using Bronze.Partitions;
+using Bronze.Copier;
 
-namespace Bronze.Copier;
+namespace Bronze;
 
 /// <summary>One partition of a copy plan: its status and the keys the copy would write for it.</summary>
 /// <param name="Partition">The partition.</param>

@@ -9,7 +9,7 @@ namespace Bronze.Copier;
 /// </summary>
 internal static class PartitionPlanner
 {
-    /// <exception cref="Errors.BronzeException">The store failed.</exception>
+    /// <exception cref="BronzeException">The store failed.</exception>
     public static async Task<PartitionPlan> PlanAsync(
         PartitionStore store, PartitionRef partition, PlanExpectations expected, CancellationToken cancellationToken)
     {

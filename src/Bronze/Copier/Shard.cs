@@ -1,7 +1,7 @@
 using System.Globalization;
-using Bronze.Errors;
+using Bronze.Copier;
 
-namespace Bronze.Copier;
+namespace Bronze;
 
 /// <summary>
 /// One task's share of a copy that N tasks run side by side (a Slurm array, a Kubernetes Indexed Job, Cloud Run Jobs,

@@ -1,4 +1,4 @@
-namespace Bronze.Errors;
+namespace Bronze;
 
 /// <summary>What went wrong, in the terms a caller acts on (retry, fix the input, report a conflict).</summary>
 public enum BronzeErrorKind

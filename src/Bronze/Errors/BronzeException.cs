@@ -1,4 +1,4 @@
-namespace Bronze.Errors;
+namespace Bronze;
 
 /// <summary>
 /// The one exception type Bronze throws for failures a caller can act on. <see cref="Kind"/> says what went wrong,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Bronze.Errors;
 
 namespace Bronze.Galexie;
 

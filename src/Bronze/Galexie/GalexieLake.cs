@@ -1,7 +1,7 @@
-using Bronze.Errors;
 using Bronze.Storage;
+using Bronze.Galexie;
 
-namespace Bronze.Galexie;
+namespace Bronze;
 
 /// <summary>
 /// A galexie data lake (Stellar's ledger archive, SEP-54) read through any Bronze store: its config, where each ledger

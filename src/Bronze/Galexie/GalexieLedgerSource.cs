@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Sources;
 using Bronze.Stellar;
+using Bronze.Galexie;
 
-namespace Bronze.Galexie;
+namespace Bronze;
 
 /// <summary>
 /// Ledgers from a galexie data lake (Stellar's ledger archive, SEP-54) on any Bronze store: local disk, S3 or GCS.

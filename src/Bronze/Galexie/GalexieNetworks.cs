@@ -1,6 +1,6 @@
-using Bronze.Errors;
+using Bronze.Galexie;
 
-namespace Bronze.Galexie;
+namespace Bronze;
 
 /// <summary>The Stellar networks Bronze knows by name, and the check that a lake holds the network a dataset names.</summary>
 public static class GalexieNetworks

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Bronze.Errors;
+using Bronze.Galexie;
 
-namespace Bronze.Galexie;
+namespace Bronze;
 
 /// <summary>How a <see cref="GalexieLedgerSource"/> reads a lake. Every default is documented on its property.</summary>
 public sealed record GalexieSourceOptions

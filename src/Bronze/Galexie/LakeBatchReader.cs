@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Bronze.Errors;
 using Bronze.Parquet.Compression.Zstd;
 using Bronze.Stellar;
 

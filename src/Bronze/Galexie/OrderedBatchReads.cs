@@ -1,6 +1,5 @@
 using System.Net.Http;
 using System.Runtime.CompilerServices;
-using Bronze.Errors;
 
 namespace Bronze.Galexie;
 

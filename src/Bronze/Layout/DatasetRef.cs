@@ -1,4 +1,6 @@
-namespace Bronze.Layout;
+using Bronze.Layout;
+
+namespace Bronze;
 
 /// <summary>
 /// One table of one dataset: the folder <c>{prefix}/{network}/{era_id}/{version_label}/{table}</c> that holds its
@@ -11,7 +13,7 @@ public sealed record DatasetRef
     /// <param name="eraId">The era, e.g. <c>pre_p23</c>.</param>
     /// <param name="versionLabel">The dataset version, e.g. <c>v1</c>.</param>
     /// <param name="table">The table, e.g. <c>ledgers_lcm_raw</c>.</param>
-    /// <exception cref="Errors.BronzeException">A name breaks the rule of <see cref="NameSegment"/>.</exception>
+    /// <exception cref="BronzeException">A name breaks the rule of <see cref="NameSegment"/>.</exception>
     public DatasetRef(string network, string eraId, string versionLabel, string table)
     {
         Network = NameSegment.Validate("network", network);

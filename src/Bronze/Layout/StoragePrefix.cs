@@ -11,7 +11,7 @@ public static class StoragePrefix
     /// <summary>Checks <paramref name="prefix"/> and returns it.</summary>
     /// <param name="prefix">The prefix; empty is allowed.</param>
     /// <param name="field">The name used in error messages.</param>
-    /// <exception cref="Errors.BronzeException">The prefix breaks a rule.</exception>
+    /// <exception cref="BronzeException">The prefix breaks a rule.</exception>
     public static string Validate(string prefix, string field = "prefix")
     {
         ArgumentNullException.ThrowIfNull(prefix);

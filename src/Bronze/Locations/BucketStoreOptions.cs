@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bronze.Errors;
 using Bronze.Storage;
 
 namespace Bronze.Locations;

@@ -18,8 +18,8 @@ public interface IStoreScheme
     /// <param name="location">A location of this scheme.</param>
     /// <param name="environment">The variables the scheme may read.</param>
     /// <returns>The store; the caller disposes it when it is <see cref="IDisposable"/>.</returns>
-    /// <exception cref="Errors.BronzeException">
-    /// <see cref="Errors.BronzeErrorKind.InvalidInput"/> naming the setting at fault (<c>location</c>, <c>bucket</c>,
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.InvalidInput"/> naming the setting at fault (<c>location</c>, <c>bucket</c>,
     /// <c>root</c>, an option) and its rule.
     /// </exception>
     IObjectStore Open(StoreLocation location, StoreEnvironment environment);

@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Storage;
 
 namespace Bronze.Locations;

@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Manifests;
 using Bronze.Storage;

@@ -16,7 +16,7 @@ public sealed class PartitionStore
     /// <summary>Creates the partition API over <paramref name="store"/>.</summary>
     /// <param name="store">The object store.</param>
     /// <param name="prefix">The dataset prefix inside the store; empty (the default) means the store's root.</param>
-    /// <exception cref="Errors.BronzeException">The prefix breaks a rule of <see cref="StoragePrefix"/>.</exception>
+    /// <exception cref="BronzeException">The prefix breaks a rule of <see cref="StoragePrefix"/>.</exception>
     public PartitionStore(IObjectStore store, string prefix = "")
     {
         Store = store ?? throw new ArgumentNullException(nameof(store));
@@ -70,8 +70,8 @@ public sealed class PartitionStore
     /// </summary>
     /// <param name="partition">The partition.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="Errors.BronzeException">
-    /// <see cref="Errors.BronzeErrorKind.IntegrityMismatch"/> when the manifest is malformed or too large; otherwise the
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.IntegrityMismatch"/> when the manifest is malformed or too large; otherwise the
     /// store failed or refused the key.
     /// </exception>
     public async Task<Manifest?> ReadManifestAsync(PartitionRef partition, CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ public sealed class PartitionStore
         {
             stream = await Store.OpenReadAsync(key, cancellationToken).ConfigureAwait(false);
         }
-        catch (Errors.BronzeException e) when (e.Kind == Errors.BronzeErrorKind.NotFound)
+        catch (BronzeException e) when (e.Kind == BronzeErrorKind.NotFound)
         {
             return null;
         }
@@ -104,7 +104,7 @@ public sealed class PartitionStore
     /// </summary>
     /// <param name="partition">The partition.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <exception cref="Errors.BronzeException">The store failed.</exception>
+    /// <exception cref="BronzeException">The store failed.</exception>
     public Task<PartitionStatus> GetStatusAsync(PartitionRef partition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partition);
@@ -117,7 +117,7 @@ public sealed class PartitionStore
     /// </summary>
     /// <param name="dataset">The table.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
-    /// <exception cref="Errors.BronzeException">The store failed.</exception>
+    /// <exception cref="BronzeException">The store failed.</exception>
     public async IAsyncEnumerable<PartitionRef> ListPartitionsAsync(
         DatasetRef dataset, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

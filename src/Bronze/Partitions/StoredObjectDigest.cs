@@ -19,7 +19,7 @@ internal sealed record StoredObjectDigest(long Size, string Sha256, byte[] Head,
     private const int BufferSize = 1 << 20;
 
     /// <summary>Reads the object at <paramref name="key"/> to its end, keeping its last <paramref name="tailLength"/> bytes.</summary>
-    /// <exception cref="Errors.BronzeException">The object does not exist, cannot be read, or the store failed.</exception>
+    /// <exception cref="BronzeException">The object does not exist, cannot be read, or the store failed.</exception>
     public static async Task<StoredObjectDigest> ReadAsync(IObjectStore store, string key, int tailLength, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(tailLength);
@@ -46,7 +46,7 @@ internal sealed record StoredObjectDigest(long Size, string Sha256, byte[] Head,
     }
 
     /// <summary>The size and sha256 of the object at <paramref name="key"/>, keeping none of its bytes.</summary>
-    /// <exception cref="Errors.BronzeException">The object does not exist, cannot be read, or the store failed.</exception>
+    /// <exception cref="BronzeException">The object does not exist, cannot be read, or the store failed.</exception>
     public static Task<StoredObjectDigest> ReadAsync(IObjectStore store, string key, CancellationToken cancellationToken) =>
         ReadAsync(store, key, 0, cancellationToken);
 

@@ -1,6 +1,7 @@
 using Bronze.Layout;
+using Bronze.Sources;
 
-namespace Bronze.Sources;
+namespace Bronze;
 
 /// <summary>
 /// Where ledgers come from: yields the ledgers of a range, in ascending sequence order.
@@ -20,7 +21,7 @@ public interface ILedgerSource
     /// <param name="start">The first ledger, at least 0.</param>
     /// <param name="end">The last ledger, inclusive.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
-    /// <exception cref="Errors.BronzeException">A ledger in the range cannot be produced.</exception>
+    /// <exception cref="BronzeException">A ledger in the range cannot be produced.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     IAsyncEnumerable<LedgerRow> ReadAsync(DatasetRef dataset, long start, long end, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,6 @@
-namespace Bronze.Sources;
+using Bronze.Sources;
+
+namespace Bronze;
 
 /// <summary>
 /// One ledger as a source delivers it: its header fields and its raw LedgerCloseMeta XDR. The table's dataset columns

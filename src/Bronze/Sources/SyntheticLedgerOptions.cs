@@ -1,7 +1,7 @@
 using System.Globalization;
-using Bronze.Errors;
+using Bronze.Sources;
 
-namespace Bronze.Sources;
+namespace Bronze;
 
 /// <summary>The knobs of <see cref="SyntheticLedgerSource"/>. The same options and ledger always give the same row.</summary>
 public sealed record SyntheticLedgerOptions

@@ -3,8 +3,9 @@ using System.Text;
 using Bronze.Layout;
 using Bronze.Sources.Synthetic;
 using Bronze.Stellar;
+using Bronze.Sources;
 
-namespace Bronze.Sources;
+namespace Bronze;
 
 /// <summary>
 /// A deterministic source of real-format <c>ledgers_lcm_raw</c> rows, the default of the copier: the same network, era,
@@ -34,7 +35,7 @@ public sealed class SyntheticLedgerSource : ILedgerSource
 
     /// <summary>Creates the source.</summary>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
-    /// <exception cref="Errors.BronzeException">An option is out of range.</exception>
+    /// <exception cref="BronzeException">An option is out of range.</exception>
     public SyntheticLedgerSource(SyntheticLedgerOptions? options = null)
     {
         Options = (options ?? new SyntheticLedgerOptions()).Validate();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Bronze.Errors;
 using Bronze.Stellar.Xdr;
 
 namespace Bronze.Stellar;

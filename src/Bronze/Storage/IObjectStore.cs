@@ -1,4 +1,6 @@
-namespace Bronze.Storage;
+using Bronze.Storage;
+
+namespace Bronze;
 
 /// <summary>
 /// The small object-store contract every Bronze store implements: immutable objects addressed by key, written only
@@ -22,7 +24,7 @@ public interface IObjectStore
     /// <see cref="PutOutcome.Created"/>, or <see cref="PutOutcome.AlreadyExists"/> with the stored bytes untouched;
     /// either way the size and sha256 of the bytes read from <paramref name="content"/>.
     /// </returns>
-    /// <exception cref="Errors.BronzeException">The key breaks a rule, or the store failed.</exception>
+    /// <exception cref="BronzeException">The key breaks a rule, or the store failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     Task<PutResult> PutIfAbsentAsync(string key, Stream content, CancellationToken cancellationToken = default);
 
@@ -31,22 +33,22 @@ public interface IObjectStore
     /// <param name="filePath">A local file that does not change while it is written.</param>
     /// <param name="cancellationToken">Cancels the write; nothing is published when it fires.</param>
     /// <returns>As for <see cref="PutIfAbsentAsync(string, Stream, CancellationToken)"/>.</returns>
-    /// <exception cref="Errors.BronzeException">The key breaks a rule, the file is missing, or the store failed.</exception>
+    /// <exception cref="BronzeException">The key breaks a rule, the file is missing, or the store failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default);
 
     /// <summary>Returns what the store knows of an object, or <see langword="null"/> when the key does not exist.</summary>
     /// <param name="key">The object's key.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="Errors.BronzeException">The key breaks a rule, or the store failed.</exception>
+    /// <exception cref="BronzeException">The key breaks a rule, or the store failed.</exception>
     Task<ObjectInfo?> StatAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Opens an object for reading from its start.</summary>
     /// <param name="key">The object's key.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A stream the caller disposes.</returns>
-    /// <exception cref="Errors.BronzeException">
-    /// <see cref="Errors.BronzeErrorKind.NotFound"/> when the key does not exist; otherwise the key breaks a rule or
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.NotFound"/> when the key does not exist; otherwise the key breaks a rule or
     /// the store failed.
     /// </exception>
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default);
@@ -65,8 +67,8 @@ public interface IObjectStore
     /// object is not checked against the object's checksum, which covers the whole.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="offset"/> or <paramref name="length"/> is negative.</exception>
-    /// <exception cref="Errors.BronzeException">
-    /// <see cref="Errors.BronzeErrorKind.NotFound"/> when the key does not exist; otherwise the key breaks a rule or
+    /// <exception cref="BronzeException">
+    /// <see cref="BronzeErrorKind.NotFound"/> when the key does not exist; otherwise the key breaks a rule or
     /// the store failed.
     /// </exception>
     Task<byte[]> ReadRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default);
@@ -77,6 +79,6 @@ public interface IObjectStore
     /// <c>/</c> to list one folder's subtree.
     /// </param>
     /// <param name="cancellationToken">Cancels the listing.</param>
-    /// <exception cref="Errors.BronzeException">The store failed.</exception>
+    /// <exception cref="BronzeException">The store failed.</exception>
     IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken = default);
 }

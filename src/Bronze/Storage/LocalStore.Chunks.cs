@@ -1,6 +1,7 @@
 using System.Buffers;
+using Bronze.Storage;
 
-namespace Bronze.Storage;
+namespace Bronze;
 
 public sealed partial class LocalStore
 {

@@ -1,7 +1,8 @@
 using Bronze.Storage.Native;
 using Microsoft.Win32.SafeHandles;
+using Bronze.Storage;
 
-namespace Bronze.Storage;
+namespace Bronze;
 
 public sealed partial class LocalStore
 {

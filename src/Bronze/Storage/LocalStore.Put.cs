@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
-using Bronze.Errors;
 using Bronze.Storage.Native;
 using Microsoft.Win32.SafeHandles;
+using Bronze.Storage;
 
-namespace Bronze.Storage;
+namespace Bronze;
 
 public sealed partial class LocalStore
 {

@@ -1,8 +1,8 @@
-using Bronze.Errors;
 using Bronze.Storage.Native;
 using Microsoft.Win32.SafeHandles;
+using Bronze.Storage;
 
-namespace Bronze.Storage;
+namespace Bronze;
 
 /// <summary>
 /// An <see cref="IObjectStore"/> on a local (or mounted) file system, rooted at a folder: the key <c>a/b/c.parquet</c>

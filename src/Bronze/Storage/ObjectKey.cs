@@ -1,4 +1,3 @@
-using Bronze.Errors;
 
 namespace Bronze.Storage;
 

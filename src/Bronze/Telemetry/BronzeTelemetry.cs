@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Bronze.Telemetry;
 
-namespace Bronze.Telemetry;
+namespace Bronze;
 
 /// <summary>
 /// The names under which Bronze publishes traces (an <see cref="System.Diagnostics.ActivitySource"/>) and metrics (a

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Bronze.Layout;
 using Bronze.Partitions;
 using Bronze.Storage;
+using Bronze.Verification;
 
-namespace Bronze.Verification;
+namespace Bronze;
 
 /// <summary>
 /// Verifies a dataset in a store: for each partition, the manifest is present, follows the manifest schema and
@@ -19,7 +20,7 @@ public sealed class DatasetVerifier
     /// <summary>Creates a verifier.</summary>
     /// <param name="store">The store holding the dataset.</param>
     /// <param name="options">What to verify; checked here.</param>
-    /// <exception cref="Errors.BronzeException">An option breaks a rule (the message names it).</exception>
+    /// <exception cref="BronzeException">An option breaks a rule (the message names it).</exception>
     public DatasetVerifier(IObjectStore store, VerificationOptions options)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -29,7 +30,7 @@ public sealed class DatasetVerifier
     /// <summary>Verifies the dataset (the range, or every partition found).</summary>
     /// <param name="cancellationToken">Stops verification.</param>
     /// <returns>Every partition's result and every issue found; problems in the data are results, not exceptions.</returns>
-    /// <exception cref="Errors.BronzeException">The store failed (it could not list or read).</exception>
+    /// <exception cref="BronzeException">The store failed (it could not list or read).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
     public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
     {

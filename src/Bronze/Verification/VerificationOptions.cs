@@ -1,8 +1,8 @@
 using System.Globalization;
-using Bronze.Errors;
 using Bronze.Layout;
+using Bronze.Verification;
 
-namespace Bronze.Verification;
+namespace Bronze;
 
 /// <summary>What a <see cref="DatasetVerifier"/> checks. Every default is documented on its property.</summary>
 public sealed record VerificationOptions
@@ -29,7 +29,7 @@ public sealed record VerificationOptions
     public long? End { get; init; }
 
     /// <summary>Ledgers per partition, for a range: every partition of it must exist. Default 10,000.</summary>
-    public long PartitionSize { get; init; } = Copier.CopierOptions.DefaultPartitionSize;
+    public long PartitionSize { get; init; } = CopierOptions.DefaultPartitionSize;
 
     /// <summary>Partitions read at once. Default <see cref="Environment.ProcessorCount"/>.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
@@ -52,10 +52,10 @@ public sealed record VerificationOptions
                 end.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (Parallelism is < 1 or > Copier.CopierOptions.MaxParallelism)
+        if (Parallelism is < 1 or > CopierOptions.MaxParallelism)
         {
             throw BronzeException.Invalid(
-                "parallel", $"be between 1 and {Copier.CopierOptions.MaxParallelism}", Parallelism.ToString(CultureInfo.InvariantCulture));
+                "parallel", $"be between 1 and {CopierOptions.MaxParallelism}", Parallelism.ToString(CultureInfo.InvariantCulture));
         }
         return this;
     }

@@ -1,4 +1,6 @@
-namespace Bronze.Verification;
+using Bronze.Verification;
+
+namespace Bronze;
 
 /// <summary>What verifying a dataset found.</summary>
 /// <param name="Partitions">Every partition checked, in start order.</param>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Bronze.Errors;
 
 namespace Bronze.Gcs.Tests.Configuration;
 

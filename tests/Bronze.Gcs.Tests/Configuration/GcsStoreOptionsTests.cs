@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Locations;
 
 namespace Bronze.Gcs.Tests.Configuration;

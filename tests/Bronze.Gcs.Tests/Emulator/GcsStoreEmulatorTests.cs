@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Bronze.Errors;
 using Bronze.Storage;
 using Bronze.Testing;
 using Bronze.Testing.Streams;

@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Gcs.Hashing;
 
 namespace Bronze.Gcs.Tests.Hashing;

@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Locations;
 using Bronze.S3.Configuration;
 

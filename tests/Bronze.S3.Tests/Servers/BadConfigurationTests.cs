@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Bronze.Errors;
 using Bronze.S3.Tests.Support;
 
 namespace Bronze.S3.Tests.Servers;

@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.S3.Tests.Support;
 
 namespace Bronze.S3.Tests.Servers;

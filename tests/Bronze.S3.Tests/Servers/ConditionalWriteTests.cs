@@ -1,5 +1,4 @@
 using System.Net;
-using Bronze.Errors;
 using Bronze.S3.Tests.Support;
 using Bronze.Storage;
 

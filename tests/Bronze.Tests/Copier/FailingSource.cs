@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Sources;
 

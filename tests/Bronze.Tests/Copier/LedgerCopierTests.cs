@@ -232,7 +232,7 @@ public sealed class LedgerCopierTests
     {
         // Real testnet LedgerCloseMeta (shared/data/stellar, ledgers 997-999) compresses 4.3x with zstd -3.
         using var fixture = new CopierFixture();
-        var source = new Bronze.Sources.SyntheticLedgerSource();
+        var source = new SyntheticLedgerSource();
 
         CopyRunSummary summary = await fixture.Copier(CopierFixture.Options(0, 499, 500), source).RunAsync(Token);
 
@@ -247,7 +247,7 @@ public sealed class LedgerCopierTests
     {
         using var fixture = new CopierFixture();
 
-        var error = Assert.Throws<Bronze.Errors.BronzeException>(() => fixture.Copier(CopierFixture.Options(start, end, size)));
+        var error = Assert.Throws<BronzeException>(() => fixture.Copier(CopierFixture.Options(start, end, size)));
 
         Assert.Equal(field, error.Field);
     }

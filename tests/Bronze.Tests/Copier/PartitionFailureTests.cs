@@ -80,7 +80,7 @@ public sealed class PartitionFailureTests
 
         Assert.Equal((2, 1), (summary.Written, summary.Failed));
         Exception seen = Assert.Single(store.Errors).Value;
-        Assert.IsType<Bronze.Errors.BronzeException>(seen);
+        Assert.IsType<BronzeException>(seen);
         Assert.Contains("ledgers 15 to 15 are missing", seen.Message, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Bronze.Copier;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Sources;
 

@@ -1,5 +1,4 @@
 using Bronze.Copier;
-using Bronze.Errors;
 using Bronze.Layout;
 
 namespace Bronze.Tests.Copier;

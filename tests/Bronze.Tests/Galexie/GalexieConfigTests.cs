@@ -1,5 +1,4 @@
 using System.Text;
-using Bronze.Errors;
 using Bronze.Galexie;
 using Bronze.Testing.Galexie;
 

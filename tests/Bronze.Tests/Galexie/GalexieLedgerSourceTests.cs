@@ -71,7 +71,7 @@ public sealed class GalexieLedgerSourceTests
         using var lake = new LakeFixture();
         await lake.WriteTestnetAsync(RealLedgers.Testnet().Where(l => l.Sequence != 998));
 
-        var error = await Assert.ThrowsAsync<Errors.BronzeException>(() => lake.ReadAsync(LakeFixture.Testnet, 997, 999));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => lake.ReadAsync(LakeFixture.Testnet, 997, 999));
 
         Assert.Contains("ledger 998 is missing", error.Message, StringComparison.Ordinal);
         Assert.Contains("FFFFFFFF--0-63999/FFFFFC19--998.xdr.zst", error.Message, StringComparison.Ordinal);
@@ -85,9 +85,9 @@ public sealed class GalexieLedgerSourceTests
         IReadOnlyList<LedgerXdr> ledgers = RealLedgers.LoadTest("load-test-ledgers-v25-standalone.xdr.zstd");
         await lake.WriteAsync(TestLakes.Config(RealLedgers.StandalonePassphrase, 2, 1), ledgers.Where(l => l.Sequence != 10_051));
 
-        var error = await Assert.ThrowsAsync<Errors.BronzeException>(() => lake.ReadAsync(LakeFixture.Standalone, 10_048, 10_055));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => lake.ReadAsync(LakeFixture.Standalone, 10_048, 10_055));
 
-        Assert.Equal(Errors.BronzeErrorKind.CorruptData, error.Kind);
+        Assert.Equal(BronzeErrorKind.CorruptData, error.Kind);
         Assert.Contains("'FFFFD8BD--10050-10051.xdr.zst' holds ledgers 10050-10050, but its key says 10050-10051", error.Message, StringComparison.Ordinal);
     }
 
@@ -101,7 +101,7 @@ public sealed class GalexieLedgerSourceTests
         LedgerXdr twice = ledgers.Single(l => l.Sequence == 10_050);
         await ReplaceBatchAsync(lake, "FFFFD8BD--10050-10051.xdr.zst", GalexieLakeWriter.BatchXdr(10_050, 10_051, [twice.Xdr, twice.Xdr]));
 
-        var error = await Assert.ThrowsAsync<Errors.BronzeException>(() => lake.ReadAsync(LakeFixture.Standalone, 10_048, 10_051));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => lake.ReadAsync(LakeFixture.Standalone, 10_048, 10_051));
 
         Assert.Contains("ledger 10051 is missing from batch 'FFFFD8BD--10050-10051.xdr.zst'", error.Message, StringComparison.Ordinal);
     }
@@ -115,7 +115,7 @@ public sealed class GalexieLedgerSourceTests
         await lake.WriteAsync(TestLakes.Config(RealLedgers.StandalonePassphrase, 2, 1), ledgers.Where(l => l.Sequence < 10_050));
         await ReplaceBatchAsync(lake, "FFFFD8BD--10050-10051.xdr.zst", GalexieLakeWriter.BatchXdr(10_050, 10_051, [ledgers.Single(l => l.Sequence == 10_050).Xdr]));
 
-        var error = await Assert.ThrowsAsync<Errors.BronzeException>(() => lake.ReadAsync(LakeFixture.Standalone, 10_050, 10_051));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => lake.ReadAsync(LakeFixture.Standalone, 10_050, 10_051));
 
         Assert.Contains("holds 1 ledgers, not 2: a gap", error.Message, StringComparison.Ordinal);
     }
@@ -133,9 +133,9 @@ public sealed class GalexieLedgerSourceTests
         File.Delete(path);
         File.WriteAllBytes(path, damage == "truncated" ? bytes[..(bytes.Length / 2)] : [.. bytes.Select(b => (byte)(b ^ 0x5A))]);
 
-        var error = await Assert.ThrowsAsync<Errors.BronzeException>(() => lake.ReadAsync(LakeFixture.Testnet, 997, 999));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => lake.ReadAsync(LakeFixture.Testnet, 997, 999));
 
-        Assert.Equal(Errors.BronzeErrorKind.CorruptData, error.Kind);
+        Assert.Equal(BronzeErrorKind.CorruptData, error.Kind);
         Assert.Contains("ledger 998 in batch 'FFFFFC19--998.xdr.zst' is corrupt", error.Message, StringComparison.Ordinal);
     }
 
@@ -146,9 +146,9 @@ public sealed class GalexieLedgerSourceTests
         using var lake = new LakeFixture();
         await lake.WriteTestnetAsync(RealLedgers.Testnet().Select(l => l.Sequence == 998 ? l with { Xdr = LedgerForge.WithCorruptHeader(l.Xdr) } : l));
 
-        var error = await Assert.ThrowsAsync<Errors.BronzeException>(() => lake.ReadAsync(LakeFixture.Testnet, 997, 999));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => lake.ReadAsync(LakeFixture.Testnet, 997, 999));
 
-        Assert.Equal(Errors.BronzeErrorKind.CorruptData, error.Kind);
+        Assert.Equal(BronzeErrorKind.CorruptData, error.Kind);
         Assert.Contains("ledger 998 in batch 'FFFFFFFF--0-63999/FFFFFC19--998.xdr.zst' is corrupt", error.Message, StringComparison.Ordinal);
         Assert.Contains("hash", error.Message, StringComparison.OrdinalIgnoreCase);
     }
@@ -162,7 +162,7 @@ public sealed class GalexieLedgerSourceTests
         using var lake = new LakeFixture();
         await lake.WriteTestnetAsync(RealLedgers.Testnet().Select(l => l.Sequence == 998 ? l with { Xdr = LedgerForge.WithOtherPreviousHash(l.Xdr) } : l));
 
-        var error = await Assert.ThrowsAsync<Errors.BronzeException>(() => lake.ReadAsync(LakeFixture.Testnet, start, end));
+        var error = await Assert.ThrowsAsync<BronzeException>(() => lake.ReadAsync(LakeFixture.Testnet, start, end));
 
         Assert.Contains("ledger 998 in batch 'FFFFFFFF--0-63999/FFFFFC19--998.xdr.zst' names previous ledger hash", error.Message, StringComparison.Ordinal);
     }
@@ -189,7 +189,7 @@ public sealed class GalexieLedgerSourceTests
         using var lake = new LakeFixture();
         await lake.WriteTestnetAsync();
 
-        Exception? error = await Record.ExceptionAsync(() => lake.ReadAsync(new Bronze.Layout.DatasetRef("testnet", era, "v1", "ledgers_lcm_raw"), 997, 999));
+        Exception? error = await Record.ExceptionAsync(() => lake.ReadAsync(new DatasetRef("testnet", era, "v1", "ledgers_lcm_raw"), 997, 999));
 
         if (!fails) Assert.Null(error);
         else Assert.Contains("ledger 997 in batch 'FFFFFFFF--0-63999/FFFFFC1A--997.xdr.zst' has protocol 20, which does not fit era p23_plus", error!.Message, StringComparison.Ordinal);

@@ -75,7 +75,7 @@ public sealed class OrderedBatchReadsTests
         (LakeFixture lake, ScriptedLakeStore store) = await StandaloneLakeAsync(key => key.Contains("--10060", StringComparison.Ordinal));
         using (lake)
         {
-            var error = await Assert.ThrowsAsync<Errors.BronzeException>(() =>
+            var error = await Assert.ThrowsAsync<BronzeException>(() =>
                 ReadAllAsync(store, new GalexieSourceOptions { MaxAttempts = 1, RetryDelay = TimeSpan.Zero }));
 
             Assert.Contains("--10060.xdr.zst", error.Message, StringComparison.Ordinal);

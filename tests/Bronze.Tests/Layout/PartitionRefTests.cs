@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Layout;
 
 namespace Bronze.Tests.Layout;

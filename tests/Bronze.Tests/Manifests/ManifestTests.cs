@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Manifests;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Bronze.Errors;
 using Bronze.Storage;
 using Bronze.Testing.Streams;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Sources;
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Bronze.Errors;
 using Bronze.Stellar;
 
 namespace Bronze.Tests.Stellar;

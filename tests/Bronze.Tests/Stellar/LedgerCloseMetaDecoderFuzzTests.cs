@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using Bronze.Errors;
 using Bronze.Layout;
 using Bronze.Sources;
 using Bronze.Stellar;

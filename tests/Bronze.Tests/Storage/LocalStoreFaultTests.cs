@@ -1,4 +1,3 @@
-using Bronze.Errors;
 using Bronze.Storage;
 using Bronze.Testing;
 using static Bronze.Tests.Storage.FaultyStores;

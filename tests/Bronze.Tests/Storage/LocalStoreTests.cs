@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Bronze.Errors;
 using Bronze.Storage;
 using Bronze.Testing;
 

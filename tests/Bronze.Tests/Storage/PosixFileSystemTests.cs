@@ -6,7 +6,7 @@ namespace Bronze.Tests.Storage;
 
 /// <summary>
 /// The no-replace primitives on their own, including the link(2) fallback, which this machine's file system (it has
-/// RENAME_NOREPLACE) never reaches through <see cref="Bronze.Storage.LocalStore"/>.
+/// RENAME_NOREPLACE) never reaches through <see cref="LocalStore"/>.
 /// </summary>
 public sealed class PosixFileSystemTests : IDisposable
 {

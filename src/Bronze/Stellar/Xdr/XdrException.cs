@@ -3,7 +3,7 @@ namespace Bronze.Stellar.Xdr;
 /// <summary>
 /// XDR that cannot be walked: truncated, a length past the end or over its limit, nesting too deep, or a union arm this
 /// build does not know (<see cref="IsUnknownArm"/>, which may be a newer protocol rather than corruption). The decoder
-/// turns it into a <see cref="Errors.BronzeException"/> that names the ledger.
+/// turns it into a <see cref="BronzeException"/> that names the ledger.
 /// </summary>
 internal sealed class XdrException(string message, int offset, bool isUnknownArm) : Exception(message)
 {
