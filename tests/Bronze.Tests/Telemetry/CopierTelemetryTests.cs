@@ -61,7 +61,7 @@ public sealed class CopierTelemetryTests
         Assert.Equal(ActivityStatusCode.Error, byOutcome["conflict"].Status);
         Assert.Contains("differs", byOutcome["conflict"].StatusDescription, StringComparison.Ordinal);
         Activity failed = byOutcome["failed"];
-        Assert.Equal((ActivityStatusCode.Error, "BronzeException"), (failed.Status, failed.GetTagItem("error.type")));
+        Assert.Equal((ActivityStatusCode.Error, "Bronze.BronzeException"), (failed.Status, failed.GetTagItem("error.type")));
         Assert.Contains(failed.Events, e => e.Name == "exception");
         foreach (string outcome in new[] { "written", "conflict", "failed" })
             Assert.Equal(1, Sum(capture, "bronze.partitions", ("bronze.outcome", outcome)));
