@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bronze.Storage;
 using Bronze.Testing;
 using static Bronze.Tests.Storage.FaultyStores;
@@ -53,6 +54,23 @@ public sealed class LocalStoreMessageTests : IDisposable
             var error = await Assert.ThrowsAsync<BronzeException>(async () => await store.StatAsync(Key, Ct));
             Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
             Assert.StartsWith($"Local store: cannot stat for '{Key}' in file://{store.Root}: statx failed", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("OpenBeneath", "cannot list the folder 't': openat2 failed")]
+    [InlineData("ReadDirectory", "cannot list a folder for 't' in {0}: dup failed")]
+    [InlineData("Stat", "cannot stat for 't/p/o' in {0}: statx failed")]
+    public async Task ListAsync_FileCallFailing_NamesTheStepAndFolderOrKey(string failing, string message)
+    {
+        (LocalStore store, FileCallRecorder setup) = _stores.NewStore();
+        await PutAsync(store, setup, Key);
+
+        using (Failing(store, failing).Arm())
+        {
+            var error = await Assert.ThrowsAsync<BronzeException>(() => ListAsync(store, "t/"));
+            Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
+            Assert.StartsWith("Local store: " + string.Format(CultureInfo.InvariantCulture, message, store.Description), error.Message, StringComparison.Ordinal);
         }
     }
 
