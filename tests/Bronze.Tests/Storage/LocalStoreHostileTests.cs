@@ -64,6 +64,8 @@ public sealed class LocalStoreHostileTests : IDisposable
             var open = await Assert.ThrowsAsync<BronzeException>(() => _store.OpenReadAsync(key, Ct));
             var stat = await Assert.ThrowsAsync<BronzeException>(() => _store.StatAsync(key, Ct));
             Assert.Equal((BronzeErrorKind.Conflict, BronzeErrorKind.Conflict), (open.Kind, stat.Kind));
+            string expected = $"Local store: the path of '{key}' in file://{_store.Root} crosses a symbolic link; the store never follows links below its root.";
+            Assert.Equal((expected, expected), (open.Message, stat.Message));
         }
     }
 
@@ -80,6 +82,8 @@ public sealed class LocalStoreHostileTests : IDisposable
         {
             var error = await Assert.ThrowsAsync<BronzeException>(() => task.WaitAsync(Patience, Ct));
             Assert.Equal(BronzeErrorKind.Conflict, error.Kind);
+            if (task != put)
+                Assert.Equal($"Local store: 'fifo' in file://{_store.Root} is a FIFO, socket or device, not a regular file; the store never opens one.", error.Message);
         }
     }
 

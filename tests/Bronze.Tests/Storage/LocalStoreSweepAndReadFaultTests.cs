@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bronze.Storage;
 using Bronze.Testing;
 using static Bronze.Tests.Storage.FaultyStores;
@@ -53,9 +54,9 @@ public sealed class LocalStoreSweepAndReadFaultTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Open", "open failed")]
-    [InlineData("ReadDirectory", "dup failed")]
-    [InlineData("Unlink", "unlinkat failed")]
+    [InlineData("Open", "cannot open the root folder for '' in {0}: open failed")]
+    [InlineData("ReadDirectory", "cannot sweep stale temp files: dup failed")]
+    [InlineData("Unlink", "cannot sweep stale temp files: unlinkat failed")]
     public async Task DeleteStaleTempFilesAsync_CallFails_ThrowsStoreFailureNamingIt(string failing, string message)
     {
         (LocalStore store, FileCallRecorder _) = _stores.NewStore();
@@ -68,7 +69,7 @@ public sealed class LocalStoreSweepAndReadFaultTests : IDisposable
         {
             var error = await Assert.ThrowsAsync<BronzeException>(() => store.DeleteStaleTempFilesAsync(TimeSpan.FromHours(1), Ct));
             Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
-            Assert.Contains(message, error.Message, StringComparison.Ordinal);
+            Assert.StartsWith("Local store: " + string.Format(CultureInfo.InvariantCulture, message, store.Description), error.Message, StringComparison.Ordinal);
         }
 
         Assert.True(File.Exists(temp));
