@@ -115,16 +115,8 @@ public sealed class CopyCommandTests
     {
         using var folder = new CliTestFolder();
         string[] args = ["copy", "--dest", "out", "--start", "0", "--end", "2999", "--partition-size", "100", "--xdr-mean-bytes", "16384", "--parallel", "1"];
-        using (BronzeProcess killed = BronzeProcess.Start(folder.Path, null, args))
-        {
-            await killed.FirstWritten.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
-            killed.Kill();
-            await killed.WaitAsync();
-        }
-
-        int committed = Directory.EnumerateFiles(folder.Dataset, "_manifest.json", SearchOption.AllDirectories).Count();
-        using BronzeProcess resumed = await BronzeProcess.RunAsync(folder.Path, [.. args, "--json"]);
-        using BronzeProcess verify = await BronzeProcess.RunAsync(folder.Path, "verify", "--dest", "out", "--start", "0", "--end", "2999", "--partition-size", "100");
+        using KilledRun run = await KilledRun.RunAsync(folder, args, 2999);
+        (int committed, BronzeProcess resumed, BronzeProcess verify) = (run.Committed, run.Resumed, run.Verify);
 
         Assert.InRange(committed, 1, 29);
         Assert.True(resumed.ExitCode == 0, resumed.ToString());

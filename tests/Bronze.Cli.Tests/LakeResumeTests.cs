@@ -50,16 +50,8 @@ public sealed class LakeResumeTests
         using var folder = new CliTestFolder();
         await WriteLakeAsync(folder);
         string[] args = CopyArgs("--parallel", "1");
-        using (BronzeProcess killed = BronzeProcess.Start(folder.Path, null, args))
-        {
-            await killed.FirstWritten.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
-            killed.Kill();
-            await killed.WaitAsync();
-        }
-
-        int committed = Directory.EnumerateFiles(folder.Dataset, "_manifest.json", SearchOption.AllDirectories).Count();
-        using BronzeProcess resumed = await BronzeProcess.RunAsync(folder.Path, [.. args, "--json"]);
-        using BronzeProcess verify = await BronzeProcess.RunAsync(folder.Path, "verify", "--dest", "out", "--start", "0", "--end", "3999", "--partition-size", "100");
+        using KilledRun run = await KilledRun.RunAsync(folder, args, 3999);
+        (int committed, BronzeProcess resumed, BronzeProcess verify) = (run.Committed, run.Resumed, run.Verify);
 
         Assert.InRange(committed, 1, 39);
         Assert.True(resumed.ExitCode == 0, resumed.ToString());
