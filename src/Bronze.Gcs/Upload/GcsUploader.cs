@@ -19,10 +19,17 @@ namespace Bronze.Gcs.Upload;
 /// The session is started with <see cref="StorageClient.InitiateUploadSessionAsync(GcsObject, long?, UploadObjectOptions, CancellationToken)"/>
 /// rather than <see cref="StorageClient.UploadObjectAsync(GcsObject, Stream, UploadObjectOptions, CancellationToken, IProgress{IUploadProgress})"/>
 /// because only then is the session URI known for content that cannot seek, and a failed put must cancel it.
+/// <para>The final chunk's answer can be lost after the server committed the object (a reset, a timeout); the retry
+/// then meets <c>ifGenerationMatch=0</c> against this put's own object and gets 412. So every object carries a write id
+/// unique to its put (custom metadata <c>bronze-write-id</c>), and a 412 at commit is followed by a GET: when the
+/// stored object has this put's write id (and the bytes sent), the outcome is <see cref="PutOutcome.Created"/>.</para>
 /// </remarks>
 internal sealed class GcsUploader(StorageClient client, GcsStoreOptions options)
 {
     private const string ContentTypeOctets = "application/octet-stream";
+
+    /// <summary>The custom-metadata name of the write id.</summary>
+    public const string WriteIdMetadata = "bronze-write-id";
 
     /// <summary>
     /// Put-if-absent; the client's own crc32c (a table lookup per byte) is off because Bronze sends its own, computed
@@ -34,9 +41,16 @@ internal sealed class GcsUploader(StorageClient client, GcsStoreOptions options)
     public async Task<PutResult> PutAsync(string key, string name, IUploadContent content, string what, CancellationToken cancellationToken)
     {
         Uri session;
+        string writeId = Guid.NewGuid().ToString("N");
         try
         {
-            var destination = new GcsObject { Bucket = options.Bucket, Name = name, ContentType = ContentTypeOctets };
+            var destination = new GcsObject
+            {
+                Bucket = options.Bucket,
+                Name = name,
+                ContentType = ContentTypeOctets,
+                Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId },
+            };
             session = await client.InitiateUploadSessionAsync(destination, content.Length is > 0 ? content.Length : null, SessionOptions, cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -51,7 +65,7 @@ internal sealed class GcsUploader(StorageClient client, GcsStoreOptions options)
 
         try
         {
-            return await UploadAsync(session, key, name, content, what, cancellationToken).ConfigureAwait(false);
+            return await UploadAsync(session, key, name, writeId, content, what, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -68,7 +82,8 @@ internal sealed class GcsUploader(StorageClient client, GcsStoreOptions options)
         return new PutResult(key, PutOutcome.AlreadyExists, whole.Size, whole.Sha256Hex);
     }
 
-    private async Task<PutResult> UploadAsync(Uri session, string key, string name, IUploadContent content, string what, CancellationToken cancellationToken)
+    private async Task<PutResult> UploadAsync(
+        Uri session, string key, string name, string writeId, IUploadContent content, string what, CancellationToken cancellationToken)
     {
         var upload = ResumableUpload.CreateFromUploadUri(session, content.Body, new ResumableUploadOptions
         {
@@ -91,9 +106,10 @@ internal sealed class GcsUploader(StorageClient client, GcsStoreOptions options)
 
         if (progress.Status != UploadStatus.Completed)
         {
-            // Another writer committed first, after this session started: the precondition is checked again at commit.
+            // The precondition is checked again at commit: another writer committed first, after this session started,
+            // or this put's own final chunk landed and its retry met the object it created.
             if (progress.Exception is GoogleApiException { HttpStatusCode: HttpStatusCode.PreconditionFailed })
-                return await AlreadyExistsAsync(key, content, cancellationToken).ConfigureAwait(false);
+                return await SettlePreconditionAsync(key, name, writeId, content, what, cancellationToken).ConfigureAwait(false);
 
             cancellationToken.ThrowIfCancellationRequested();
             content.SourceFailure?.Throw();
@@ -102,30 +118,46 @@ internal sealed class GcsUploader(StorageClient client, GcsStoreOptions options)
         }
 
         ContentHashes sent = await content.SentHashesAsync(cancellationToken).ConfigureAwait(false);
-        await CheckStoredAsync(name, sent, what, cancellationToken).ConfigureAwait(false);
+        CheckStored(await StatStoredAsync(name, what, cancellationToken).ConfigureAwait(false), sent, what);
         return new PutResult(key, PutOutcome.Created, sent.Size, sent.Sha256Hex);
+    }
+
+    /// <summary>After a 412 at commit: the stored object's write id tells this put's own object from another writer's.</summary>
+    private async Task<PutResult> SettlePreconditionAsync(
+        string key, string name, string writeId, IUploadContent content, string what, CancellationToken cancellationToken)
+    {
+        GcsObject stored = await StatStoredAsync(name, what, cancellationToken).ConfigureAwait(false);
+        if (stored.Metadata is null || !stored.Metadata.TryGetValue(WriteIdMetadata, out string? storedId) || storedId != writeId)
+            return await AlreadyExistsAsync(key, content, cancellationToken).ConfigureAwait(false);
+
+        ContentHashes sent = await content.SentHashesAsync(cancellationToken).ConfigureAwait(false);
+        CheckStored(stored, sent, what);
+        return new PutResult(key, PutOutcome.Created, sent.Size, sent.Sha256Hex);
+    }
+
+    /// <summary>The object the server committed, after it answered that it did.</summary>
+    private async Task<GcsObject> StatStoredAsync(string name, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetObjectAsync(options.Bucket, name, new GetObjectOptions { RetryOptions = RetryOptions.Never }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.NotFound)
+        {
+            throw new BronzeException(BronzeErrorKind.IntegrityMismatch, $"{what}: the server reported the object committed but stores none.");
+        }
+        catch (Exception e) when (GcsErrors.IsStoreFailure(e))
+        {
+            throw GcsErrors.FromException(e, what, cancellationToken);
+        }
     }
 
     /// <summary>
     /// The upload engine treats any 2xx as done; this checks that the object the server committed has the size and
     /// crc32c of the bytes sent, so a server that ignores <c>x-goog-hash</c> or a chunk cannot pass silently.
     /// </summary>
-    private async Task CheckStoredAsync(string name, ContentHashes sent, string what, CancellationToken cancellationToken)
+    private static void CheckStored(GcsObject stored, ContentHashes sent, string what)
     {
-        GcsObject stored;
-        try
-        {
-            stored = await client.GetObjectAsync(options.Bucket, name, new GetObjectOptions { RetryOptions = RetryOptions.Never }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (GoogleApiException e) when (e.HttpStatusCode == HttpStatusCode.NotFound)
-        {
-            throw new BronzeException(BronzeErrorKind.IntegrityMismatch, $"{what}: the server reported success but stores no object.");
-        }
-        catch (Exception e) when (GcsErrors.IsStoreFailure(e))
-        {
-            throw GcsErrors.FromException(e, what, cancellationToken);
-        }
-
         uint? crc = HashHeader.FromBase64(stored.Crc32c);
         if ((long?)stored.Size != sent.Size || crc != sent.Crc32C)
         {
