@@ -13,12 +13,20 @@ public sealed class ScriptedS3 : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<string> _methods = [];
-    private readonly Func<HttpListenerRequest, Answer> _script;
+    private readonly List<string> _requests = [];
+    private readonly Func<HttpListenerRequest, byte[], Answer> _script;
     private readonly Task _serving;
 
     /// <summary>Starts serving on a free loopback port.</summary>
     /// <param name="script">Gives the answer to each request.</param>
     public ScriptedS3(Func<HttpListenerRequest, Answer> script)
+        : this((request, _) => script(request))
+    {
+    }
+
+    /// <summary>Starts serving on a free loopback port.</summary>
+    /// <param name="script">Gives the answer to each request, given the request's body.</param>
+    public ScriptedS3(Func<HttpListenerRequest, byte[], Answer> script)
     {
         _script = script;
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -39,6 +47,15 @@ public sealed class ScriptedS3 : IDisposable
         get
         {
             lock (_methods) return [.. _methods];
+        }
+    }
+
+    /// <summary>The requests so far, in order, as <c>METHOD ?query</c>.</summary>
+    public IReadOnlyList<string> Requests
+    {
+        get
+        {
+            lock (_methods) return [.. _requests];
         }
     }
 
@@ -63,12 +80,24 @@ public sealed class ScriptedS3 : IDisposable
                 return;
             }
 
-            lock (_methods) _methods.Add(context.Request.HttpMethod);
-            await context.Request.InputStream.CopyToAsync(Stream.Null);
-            Answer answer = _script(context.Request);
+            lock (_methods)
+            {
+                _methods.Add(context.Request.HttpMethod);
+                _requests.Add($"{context.Request.HttpMethod} {context.Request.Url!.Query}");
+            }
+
+            using var requestBody = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(requestBody);
+            Answer answer = _script(context.Request, requestBody.ToArray());
             context.Response.StatusCode = answer.Status;
             foreach ((string name, string value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
-            if (answer.ErrorCode is { } code && context.Request.HttpMethod != "HEAD")
+            if (answer.Body is { } xml)
+            {
+                byte[] body = Encoding.UTF8.GetBytes(xml);
+                context.Response.ContentType = "application/xml";
+                await context.Response.OutputStream.WriteAsync(body);
+            }
+            else if (answer.ErrorCode is { } code && context.Request.HttpMethod != "HEAD")
             {
                 byte[] body = Encoding.UTF8.GetBytes(
                     $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>scripted</Message></Error>");
@@ -84,5 +113,6 @@ public sealed class ScriptedS3 : IDisposable
     /// <param name="Status">The HTTP status.</param>
     /// <param name="Headers">Response headers (ETag, x-amz-meta-*, ...).</param>
     /// <param name="ErrorCode">The S3 error code of an XML error body, if any.</param>
-    public sealed record Answer(int Status, IReadOnlyDictionary<string, string>? Headers = null, string? ErrorCode = null);
+    /// <param name="Body">An XML body (a result rather than an error), if any.</param>
+    public sealed record Answer(int Status, IReadOnlyDictionary<string, string>? Headers = null, string? ErrorCode = null, string? Body = null);
 }
