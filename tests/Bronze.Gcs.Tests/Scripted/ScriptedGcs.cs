@@ -249,7 +249,10 @@ public sealed class ScriptedGcs : IDisposable
 
         string? crc32C = http.Headers["x-goog-hash"]?.Split(',').Select(p => p.Trim())
             .FirstOrDefault(p => p.StartsWith("crc32c=", StringComparison.Ordinal))?["crc32c=".Length..];
-        return new Request(kind, http.HttpMethod, query, name, sessionId, writeId, http.Headers["Content-Range"], crc32C, body.ToArray());
+        return new Request(kind, http.HttpMethod, query, name, sessionId, writeId, http.Headers["Content-Range"], crc32C, body.ToArray())
+        {
+            HashHeader = string.Join(", ", http.Headers.GetValues("x-goog-hash") ?? []),
+        };
     }
 
     /// <summary>One request as the endpoint saw it.</summary>
@@ -265,6 +268,9 @@ public sealed class ScriptedGcs : IDisposable
     public sealed record Request(
         Kind Kind, string Method, string Query, string Name, string SessionId, string? WriteId, string? ContentRange, string? Crc32C, byte[] Body)
     {
+        /// <summary>Every value of the <c>x-goog-hash</c> header, joined by ", ".</summary>
+        public string HashHeader { get; init; } = "";
+
         /// <summary>Whether this is a chunk that declares the object's total size (the final one, or a status query).</summary>
         public bool IsFinal => Kind == Kind.Chunk && ContentRange is { } range && !range.EndsWith("/*", StringComparison.Ordinal);
     }
