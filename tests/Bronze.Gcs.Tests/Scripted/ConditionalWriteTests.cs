@@ -35,13 +35,14 @@ public sealed class ConditionalWriteTests
     }
 
     [Theory(Timeout = 60_000)]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task PutAsync_AnotherWriterCommitsDuringTheUpload_ReturnsAlreadyExistsAndKeepsTheirObject(bool fromFile)
+    [InlineData(false, "another-writer")]
+    [InlineData(true, "another-writer")]
+    [InlineData(false, null)] // an object without Bronze's metadata
+    public async Task PutAsync_AnotherWriterCommitsDuringTheUpload_ReturnsAlreadyExistsAndKeepsTheirObject(bool fromFile, string? theirWriteId)
     {
         using var server = new ScriptedGcs((request, s) =>
         {
-            if (request.IsFinal) s.Store(Name, [9, 9, 9], writeId: "another-writer");
+            if (request.IsFinal) s.Store(Name, [9, 9, 9], writeId: theirWriteId);
             return s.Honest(request);
         });
 
