@@ -16,8 +16,11 @@ public sealed class ConditionalRetryTests
 
     [Theory(Timeout = 60_000)]
     [InlineData(503, "ServiceUnavailable")]
-    [InlineData(500, "InternalError")]
-    [InlineData(400, "RequestTimeout")]
+    [InlineData(500, "SomethingUnlisted")] // any 5xx
+    [InlineData(429, "SomethingUnlisted")]
+    [InlineData(400, "RequestTimeout")] // a transient code whatever the status
+    [InlineData(409, "ConditionalRequestConflict")] // another conditional write of the key was in flight
+    [InlineData(409, "OperationAborted")]
     public async Task PutIfAbsentAsync_TransientAnswerThenWritten_RetriesAndReportsCreated(int status, string code)
     {
         int puts = 0;
@@ -41,16 +44,45 @@ public sealed class ConditionalRetryTests
     }
 
     [Theory(Timeout = 60_000)]
-    [InlineData(403, "AccessDenied")]
-    [InlineData(400, "InvalidArgument")]
-    public async Task PutIfAbsentAsync_PermanentRefusal_ThrowsWithoutRetrying(int status, string code)
+    [InlineData(403, "AccessDenied", "credentials", "Check the credentials")]
+    [InlineData(403, "SomethingUnlisted", "credentials", "Check the credentials")] // any 403
+    [InlineData(400, "InvalidArgument", null, "")]
+    [InlineData(409, "BucketNotEmpty", null, "")] // a 409 that is not a conditional conflict
+    public async Task PutIfAbsentAsync_PermanentRefusal_ThrowsTheServersAnswerWithoutRetrying(int status, string code, string? field, string hint)
     {
         using var server = new ScriptedS3(_ => new Answer(status, ErrorCode: code));
 
         var error = await Assert.ThrowsAsync<BronzeException>(() => PutAsync(server, maxRetries: 2));
 
-        Assert.False(error.IsTransient);
+        Assert.Equal((BronzeErrorKind.StoreFailure, false, field), (error.Kind, error.IsTransient, error.Field));
+        Assert.StartsWith($"writing 'k' to s3://bucket failed: {code} (HTTP {status}): scripted. {hint}".TrimEnd(), error.Message, StringComparison.Ordinal);
         Assert.Equal(["PUT"], server.Methods);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("BadDigest")]
+    [InlineData("XAmzContentSHA256Mismatch")]
+    public async Task PutIfAbsentAsync_ServerRefusesTheBytesAsCorrupted_ThrowsIntegrityMismatchWithoutRetrying(string code)
+    {
+        using var server = new ScriptedS3(_ => new Answer(400, ErrorCode: code));
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => PutAsync(server, maxRetries: 2));
+
+        Assert.Equal((BronzeErrorKind.IntegrityMismatch, false), (error.Kind, error.IsTransient));
+        Assert.Equal(["PUT"], server.Methods);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_412WithoutAnErrorBody_IsStillAlreadyExists()
+    {
+        using var server = new ScriptedS3(r => r.HttpMethod == "HEAD"
+            ? new Answer(200, new Dictionary<string, string> { ["x-amz-meta-bronze-write-id"] = "another-writer" })
+            : new Answer(412));
+
+        PutResult result = await PutAsync(server, maxRetries: 0);
+
+        Assert.Equal(PutOutcome.AlreadyExists, result.Outcome);
+        Assert.Equal(["PUT", "HEAD"], server.Methods);
     }
 
     [Theory(Timeout = 60_000)]
