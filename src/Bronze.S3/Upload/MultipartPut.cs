@@ -48,7 +48,7 @@ internal static class MultipartPut
     }
 
     /// <summary>The configured part size, raised when needed so that the object fits in 10,000 parts.</summary>
-    private static long PartSize(long configured, long size)
+    internal static long PartSize(long configured, long size)
     {
         long needed = (size + S3StoreOptions.MaxPartCount - 1) / S3StoreOptions.MaxPartCount;
         const long MiB = 1 << 20;

@@ -82,6 +82,44 @@ public sealed class PutPathTests
         Assert.Empty(Directory.GetFileSystemEntries(spool.Path));
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task PutIfAbsentAsync_ChecksumSha256Option_SendsTheSha256ForTheServerToCheckOnlyWhenOn(bool on)
+    {
+        string? sent = "none seen";
+        using var server = new ScriptedS3(r =>
+        {
+            sent = r.Headers["x-amz-checksum-sha256"];
+            return new Answer(200);
+        });
+        byte[] content = TestBytes.Create(100, seed: 5);
+        using var store = new S3Store(new S3StoreOptions
+        {
+            Bucket = "bucket",
+            ServiceUrl = server.Endpoint,
+            Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
+            ChecksumSha256 = on,
+        });
+
+        await store.PutIfAbsentAsync("k", new MemoryStream(content), Token);
+
+        Assert.Equal(on ? Convert.ToBase64String(SHA256.HashData(content)) : null, sent);
+    }
+
+    [Theory]
+    [InlineData(16L << 20, 1L << 30, 16L << 20)] // 64 parts: the configured size
+    [InlineData(16L << 20, 160_000L << 20, 16L << 20)] // exactly 10,000 parts of 16 MiB
+    [InlineData(16L << 20, (160_000L << 20) + 1, 17L << 20)] // one byte more: raised to the next whole MiB
+    [InlineData(5L << 20, 100L << 30, 11L << 20)] // 100 GiB: 10.24 MiB a part, rounded up to 11 MiB
+    public void PartSize_ObjectTooLargeForTenThousandParts_RaisedToAWholeMiBThatFits(long configured, long size, long expected)
+    {
+        long partSize = Bronze.S3.Upload.MultipartPut.PartSize(configured, size);
+
+        Assert.Equal(expected, partSize);
+        Assert.True((size + partSize - 1) / partSize <= S3StoreOptions.MaxPartCount);
+    }
+
     private static S3Store NewStore(ScriptedS3 server, string? spool = null) => new(new S3StoreOptions
     {
         Bucket = "bucket",
