@@ -21,14 +21,20 @@ public sealed class ConditionalMultipartTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact(Timeout = 60_000)]
-    public async Task PutIfAbsentAsync_CompletedWithTheExpectedETag_ReportsCreatedWithoutAborting()
+    public async Task PutIfAbsentAsync_CompletedConditionallyWithTheExpectedETag_ReportsCreatedWithoutAborting()
     {
         var s3 = new MultipartS3();
-        using var server = new ScriptedS3(s3.Answer);
+        string? condition = null;
+        using var server = new ScriptedS3((request, body) =>
+        {
+            if (request.HttpMethod == "POST" && request.QueryString["uploadId"] is not null) condition = request.Headers["If-None-Match"];
+            return s3.Answer(request, body);
+        });
 
         PutResult result = await PutAsync(server);
 
         Assert.Equal(new PutResult("k", PutOutcome.Created, Content.Length, Sha256(Content)), result);
+        Assert.Equal("*", condition);
         Assert.Equal(["HEAD ", "GET ?list-type=2&max-keys=1", "POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "PUT ?partNumber=2&uploadId=u1", "POST ?uploadId=u1"],
             server.Requests);
     }

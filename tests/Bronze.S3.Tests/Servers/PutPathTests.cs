@@ -85,12 +85,14 @@ public sealed class PutPathTests
     [Theory(Timeout = 60_000)]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task PutIfAbsentAsync_ChecksumSha256Option_SendsTheSha256ForTheServerToCheckOnlyWhenOn(bool on)
+    public async Task PutIfAbsentAsync_OnePut_IsConditionalWithContentMd5AndTheSha256OnlyWhenTheOptionIsOn(bool on)
     {
         string? sent = "none seen";
+        (string? Condition, string? Md5) put = default;
         using var server = new ScriptedS3(r =>
         {
             sent = r.Headers["x-amz-checksum-sha256"];
+            put = (r.Headers["If-None-Match"], r.Headers["Content-MD5"]);
             return new Answer(200);
         });
         byte[] content = TestBytes.Create(100, seed: 5);
@@ -105,6 +107,7 @@ public sealed class PutPathTests
         await store.PutIfAbsentAsync("k", new MemoryStream(content), Token);
 
         Assert.Equal(on ? Convert.ToBase64String(SHA256.HashData(content)) : null, sent);
+        Assert.Equal(("*", Convert.ToBase64String(MD5.HashData(content))), put);
     }
 
     [Theory]
