@@ -167,6 +167,7 @@ public sealed class ConditionalWriteTests
         BronzeException error = await Assert.ThrowsAsync<BronzeException>(() => PutAsync(server, fromFile: false));
 
         Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
+        Assert.Equal("uploading object 'k' in gs://bucket: the server reported the object committed but stores none.", error.Message);
     }
 
     [Theory(Timeout = 60_000)]
