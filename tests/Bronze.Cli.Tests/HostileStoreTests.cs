@@ -55,9 +55,7 @@ public sealed class HostileStoreTests
     {
         using var folder = new CliTestFolder();
         using BronzeProcess first = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19));
-        File.Delete(folder.Manifest(0, 9));
-        using (Process mkfifo = Process.Start("mkfifo", [folder.Manifest(0, 9)]))
-            await mkfifo.WaitForExitAsync(Ct);
+        await ReplaceWithFifoAsync(folder.Manifest(0, 9));
 
         foreach ((string[] args, int exit) in new (string[], int)[]
                  {
@@ -76,9 +74,7 @@ public sealed class HostileStoreTests
     {
         using var folder = new CliTestFolder();
         using BronzeProcess first = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19));
-        File.Delete(folder.DataFile(0, 9));
-        using (Process mkfifo = Process.Start("mkfifo", [folder.DataFile(0, 9)]))
-            await mkfifo.WaitForExitAsync(Ct);
+        await ReplaceWithFifoAsync(folder.DataFile(0, 9));
 
         using BronzeProcess verify = await BronzeProcess.RunAsync(folder.Path, "verify", "--dest", "out").WaitAsync(Patience, Ct);
         using BronzeProcess ls = await BronzeProcess.RunAsync(folder.Path, "ls", "--dest", "out").WaitAsync(Patience, Ct);
@@ -148,5 +144,13 @@ public sealed class HostileStoreTests
         Assert.Matches(@"FAILED\s+range=0-9", verify.Output);
         Assert.True(ls.ExitCode == 0, ls.ToString());
         Assert.Matches(@"range=0-9\s+conflict", ls.Output);
+    }
+
+    private static async Task ReplaceWithFifoAsync(string path)
+    {
+        File.Delete(path);
+        using Process mkfifo = Process.Start("mkfifo", [path]);
+        await mkfifo.WaitForExitAsync(Ct);
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 }

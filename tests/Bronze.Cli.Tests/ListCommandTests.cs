@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Bronze.Testing;
 
 namespace Bronze.Cli.Tests;
@@ -21,7 +20,7 @@ public sealed class ListCommandTests
         Resize(folder.DataFile(10, 19), 3 << 20, manifest: null);
         File.Delete(folder.Manifest(10, 19));
         Resize(folder.DataFile(1000000, 1000009), 12_345, folder.Manifest(1000000, 1000009));
-        Forge(folder.Manifest(1000000, 1000009), entry => entry["byte_size"] = 12_000);
+        CliTestFolder.Forge(folder.Manifest(1000000, 1000009), entry => entry["byte_size"] = 12_000);
 
         // Act
         using BronzeProcess ls = await BronzeProcess.RunAsync(folder.Path, "ls", "--dest", "out");
@@ -44,13 +43,6 @@ public sealed class ListCommandTests
     private static void Resize(string dataFile, long size, string? manifest)
     {
         using (var file = new FileStream(dataFile, FileMode.Open, FileAccess.Write)) file.SetLength(size);
-        if (manifest is not null) Forge(manifest, entry => entry["byte_size"] = size);
-    }
-
-    private static void Forge(string manifestPath, Action<JsonObject> edit)
-    {
-        JsonObject root = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
-        edit(root["tables"]!["ledgers_lcm_raw"]!.AsObject());
-        File.WriteAllText(manifestPath, root.ToJsonString());
+        if (manifest is not null) CliTestFolder.Forge(manifest, entry => entry["byte_size"] = size);
     }
 }
