@@ -205,14 +205,7 @@ public sealed class ConditionalWriteTests
         ScriptedGcs server, bool fromFile, int maxRetries = 0, byte[]? content = null, int chunkSize = GcsStoreOptions.DefaultChunkSize)
     {
         content ??= Content;
-        using var store = new GcsStore(new GcsStoreOptions
-        {
-            Bucket = "bucket",
-            Endpoint = server.Endpoint,
-            Anonymous = true,
-            MaxRetries = maxRetries,
-            ChunkSize = chunkSize,
-        });
+        using var store = new GcsStore(server.StoreOptions() with { MaxRetries = maxRetries, ChunkSize = chunkSize });
         if (!fromFile) return await store.PutIfAbsentAsync(Name, new MemoryStream(content), Ct);
         using var folder = new TempDirectory();
         string file = Path.Join(folder.Path, "content.bin");

@@ -80,7 +80,7 @@ public sealed class FailedPutTests
     {
         using var server = new ScriptedGcs();
         string missing = Path.Join(Path.GetTempPath(), "bronze-missing-" + Guid.NewGuid().ToString("N"));
-        using var store = new GcsStore(new GcsStoreOptions { Bucket = "bucket", Endpoint = server.Endpoint, Anonymous = true });
+        using var store = new GcsStore(server.StoreOptions());
 
         BronzeException error = await Assert.ThrowsAsync<BronzeException>(() => store.PutFileIfAbsentAsync(Name, missing, Ct));
 
@@ -91,14 +91,7 @@ public sealed class FailedPutTests
 
     private static async Task<PutResult> PutAsync(ScriptedGcs server, Stream content, CancellationToken cancellationToken, int maxRetries = 0)
     {
-        using var store = new GcsStore(new GcsStoreOptions
-        {
-            Bucket = "bucket",
-            Endpoint = server.Endpoint,
-            Anonymous = true,
-            MaxRetries = maxRetries,
-            ChunkSize = Chunk,
-        });
+        using var store = new GcsStore(server.StoreOptions() with { MaxRetries = maxRetries, ChunkSize = Chunk });
         return await store.PutIfAbsentAsync(Name, content, cancellationToken);
     }
 }

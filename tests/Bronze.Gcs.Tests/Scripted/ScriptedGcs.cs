@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bronze.Gcs.Hashing;
+using Bronze.Testing;
 
 namespace Bronze.Gcs.Tests.Scripted;
 
@@ -17,25 +17,18 @@ namespace Bronze.Gcs.Tests.Scripted;
 /// </summary>
 public sealed class ScriptedGcs : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly List<Request> _requests = [];
     private readonly Dictionary<string, StoredObject> _objects = [];
     private readonly Dictionary<string, Session> _sessions = [];
     private readonly Func<Request, ScriptedGcs, Answer> _script;
-    private readonly Task _serving;
 
     /// <summary>Starts serving on a free loopback port.</summary>
     /// <param name="script">Gives the answer to each request; <see langword="null"/> answers every one honestly.</param>
     public ScriptedGcs(Func<Request, ScriptedGcs, Answer>? script = null)
     {
         _script = script ?? ((request, server) => server.Honest(request));
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-        probe.Stop();
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
     /// <summary>The kinds of request a store makes.</summary>
@@ -58,7 +51,7 @@ public sealed class ScriptedGcs : IDisposable
     }
 
     /// <summary>The endpoint to give GcsStoreOptions.Endpoint.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _server.Endpoint;
 
     /// <summary>The requests so far, in order.</summary>
     public IReadOnlyList<Request> Requests
@@ -122,11 +115,10 @@ public sealed class ScriptedGcs : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _listener.Close();
-        _serving.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => _server.Dispose();
+
+    /// <summary>Options of a store on this endpoint (bucket "bucket", anonymous, no retries).</summary>
+    public GcsStoreOptions StoreOptions() => new() { Bucket = "bucket", Endpoint = Endpoint, Anonymous = true, MaxRetries = 0 };
 
     private Answer Initiate(Request request)
     {
@@ -175,31 +167,6 @@ public sealed class ScriptedGcs : IDisposable
     {
         if (_sessions.TryGetValue(request.SessionId, out Session? session)) session.Cancelled = true;
         return new Answer(499);
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            try
-            {
-                await AnswerAsync(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-            {
-                // The client went away (a timeout, a cancelled put): nothing to answer.
-            }
-        }
     }
 
     private async Task AnswerAsync(HttpListenerContext context)

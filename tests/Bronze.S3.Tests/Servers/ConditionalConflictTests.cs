@@ -15,11 +15,8 @@ public sealed class ConditionalConflictTests
     public async Task PutIfAbsentAsync_409UntilRetriesRunOutAndKeyMissing_ThrowsTransientInsteadOfAlreadyExists()
     {
         using ScriptedS3 server = ConflictingS3();
-        using var store = new S3Store(new S3StoreOptions
+        using var store = new S3Store(server.StoreOptions() with
         {
-            Bucket = "bucket",
-            ServiceUrl = server.Endpoint,
-            Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
             MaxRetries = 1,
         });
 

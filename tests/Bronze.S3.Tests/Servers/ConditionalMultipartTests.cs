@@ -109,12 +109,8 @@ public sealed class ConditionalMultipartTests
 
     private static async Task<PutResult> PutAsync(ScriptedS3 server)
     {
-        using var store = new S3Store(new S3StoreOptions
+        using var store = new S3Store(server.StoreOptions() with
         {
-            Bucket = "bucket",
-            ServiceUrl = server.Endpoint,
-            Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
-            MaxRetries = 0,
             ConditionalMultipart = true,
             MultipartThreshold = PartSize,
             PartSize = PartSize,

@@ -141,11 +141,8 @@ public sealed class ConditionalRetryTests
 
     private static async Task<PutResult> PutAsync(ScriptedS3 server, int maxRetries)
     {
-        using var store = new S3Store(new S3StoreOptions
+        using var store = new S3Store(server.StoreOptions() with
         {
-            Bucket = "bucket",
-            ServiceUrl = server.Endpoint,
-            Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
             MaxRetries = maxRetries,
         });
         return await store.PutIfAbsentAsync("k", new MemoryStream([1, 2, 3]), Token);

@@ -100,11 +100,8 @@ public sealed class ConditionalWriteTests
 
     private static async Task<PutResult> PutAsync(ScriptedS3 server, int maxRetries = 0)
     {
-        using var store = new S3Store(new S3StoreOptions
+        using var store = new S3Store(server.StoreOptions() with
         {
-            Bucket = "bucket",
-            ServiceUrl = server.Endpoint,
-            Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
             MaxRetries = maxRetries,
         });
         return await store.PutIfAbsentAsync("k", new MemoryStream(Content), Token);

@@ -96,11 +96,8 @@ public sealed class PutPathTests
             return new Answer(200);
         });
         byte[] content = TestBytes.Create(100, seed: 5);
-        using var store = new S3Store(new S3StoreOptions
+        using var store = new S3Store(server.StoreOptions() with
         {
-            Bucket = "bucket",
-            ServiceUrl = server.Endpoint,
-            Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
             ChecksumSha256 = on,
         });
 
@@ -123,12 +120,8 @@ public sealed class PutPathTests
         Assert.True((size + partSize - 1) / partSize <= S3StoreOptions.MaxPartCount);
     }
 
-    private static S3Store NewStore(ScriptedS3 server, string? spool = null) => new(new S3StoreOptions
+    private static S3Store NewStore(ScriptedS3 server, string? spool = null) => new(server.StoreOptions() with
     {
-        Bucket = "bucket",
-        ServiceUrl = server.Endpoint,
-        Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
-        MaxRetries = 0,
         ConditionalMultipart = true,
         MultipartThreshold = Threshold,
         PartSize = Threshold,

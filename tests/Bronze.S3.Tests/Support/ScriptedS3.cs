@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Bronze.Testing;
 
 namespace Bronze.S3.Tests.Support;
 
@@ -11,11 +11,10 @@ namespace Bronze.S3.Tests.Support;
 /// </summary>
 public sealed class ScriptedS3 : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackHttpServer _server;
     private readonly List<string> _methods = [];
     private readonly List<string> _requests = [];
     private readonly Func<HttpListenerRequest, byte[], Answer> _script;
-    private readonly Task _serving;
 
     /// <summary>Starts serving on a free loopback port.</summary>
     /// <param name="script">Gives the answer to each request.</param>
@@ -29,17 +28,11 @@ public sealed class ScriptedS3 : IDisposable
     public ScriptedS3(Func<HttpListenerRequest, byte[], Answer> script)
     {
         _script = script;
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-        probe.Stop();
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
     /// <summary>The endpoint to give S3StoreOptions.ServiceUrl.</summary>
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _server.Endpoint;
 
     /// <summary>The methods of the requests so far, in order.</summary>
     public IReadOnlyList<string> Methods
@@ -60,53 +53,45 @@ public sealed class ScriptedS3 : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _listener.Close();
-        _serving.Wait(TimeSpan.FromSeconds(5));
-    }
+    public void Dispose() => _server.Dispose();
 
-    private async Task ServeAsync()
+    /// <summary>Options of a store on this endpoint (bucket "bucket", dummy keys, no retries).</summary>
+    public S3StoreOptions StoreOptions() => new()
     {
-        while (_listener.IsListening)
+        Bucket = "bucket",
+        ServiceUrl = Endpoint,
+        Credentials = new Amazon.Runtime.BasicAWSCredentials("a", "b"),
+        MaxRetries = 0,
+    };
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        lock (_methods)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            lock (_methods)
-            {
-                _methods.Add(context.Request.HttpMethod);
-                _requests.Add($"{context.Request.HttpMethod} {context.Request.Url!.Query}");
-            }
-
-            using var requestBody = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(requestBody);
-            Answer answer = _script(context.Request, requestBody.ToArray());
-            context.Response.StatusCode = answer.Status;
-            foreach ((string name, string value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
-            if (answer.Body is { } xml)
-            {
-                byte[] body = Encoding.UTF8.GetBytes(xml);
-                context.Response.ContentType = "application/xml";
-                await context.Response.OutputStream.WriteAsync(body);
-            }
-            else if (answer.ErrorCode is { } code && context.Request.HttpMethod != "HEAD")
-            {
-                byte[] body = Encoding.UTF8.GetBytes(
-                    $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>scripted</Message></Error>");
-                context.Response.ContentType = "application/xml";
-                await context.Response.OutputStream.WriteAsync(body);
-            }
-
-            context.Response.Close();
+            _methods.Add(context.Request.HttpMethod);
+            _requests.Add($"{context.Request.HttpMethod} {context.Request.Url!.Query}");
         }
+
+        using var requestBody = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(requestBody);
+        Answer answer = _script(context.Request, requestBody.ToArray());
+        context.Response.StatusCode = answer.Status;
+        foreach ((string name, string value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+        if (answer.Body is { } xml)
+        {
+            byte[] body = Encoding.UTF8.GetBytes(xml);
+            context.Response.ContentType = "application/xml";
+            await context.Response.OutputStream.WriteAsync(body);
+        }
+        else if (answer.ErrorCode is { } code && context.Request.HttpMethod != "HEAD")
+        {
+            byte[] body = Encoding.UTF8.GetBytes(
+                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>scripted</Message></Error>");
+            context.Response.ContentType = "application/xml";
+            await context.Response.OutputStream.WriteAsync(body);
+        }
+
+        context.Response.Close();
     }
 
     /// <summary>What the endpoint answers to one request.</summary>
