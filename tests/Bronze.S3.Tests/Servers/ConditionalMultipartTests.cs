@@ -145,7 +145,7 @@ public sealed class ConditionalMultipartTests
             return request.HttpMethod switch
             {
                 "HEAD" => Head(this),
-                "GET" => Xml("<ListBucketResult><Name>bucket</Name><KeyCount>0</KeyCount><MaxKeys>1</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>"),
+                "GET" => ScriptedS3.Answer.EmptyListing,
                 "POST" when request.Url!.Query.Contains("uploads", StringComparison.Ordinal) => Initiated(request),
                 "PUT" when partNumber is not null => Part(int.Parse(partNumber, System.Globalization.CultureInfo.InvariantCulture), body),
                 "POST" => Complete(this),
@@ -162,7 +162,7 @@ public sealed class ConditionalMultipartTests
         private Answer Initiated(HttpListenerRequest request)
         {
             WriteId = request.Headers[WriteIdHeader] ?? "";
-            return Xml("<InitiateMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key><UploadId>u1</UploadId></InitiateMultipartUploadResult>");
+            return ScriptedS3.Answer.UploadStarted;
         }
 
         private Answer Part(int number, byte[] body)

@@ -55,7 +55,7 @@ public sealed class PutPathTests
     public async Task PutFileIfAbsentAsync_SizeAtTheThreshold_GoesMultipart(int size, bool multipart)
     {
         using var server = new ScriptedS3(r => r.HttpMethod == "HEAD" ? new Answer(404)
-            : r.HttpMethod == "GET" ? new Answer(200, Body: "<ListBucketResult><Name>bucket</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>")
+            : r.HttpMethod == "GET" ? Answer.EmptyListing
             : new Answer(200));
 
         // the scripted multipart upload fails (no upload id); which requests were made is what this test is about
@@ -71,7 +71,7 @@ public sealed class PutPathTests
         using var spool = new TempDirectory();
         int puts = 0;
         using var server = new ScriptedS3(r => r.HttpMethod == "HEAD" ? new Answer(404)
-            : r.HttpMethod == "GET" ? new Answer(200, Body: "<ListBucketResult><Name>bucket</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>")
+            : r.HttpMethod == "GET" ? Answer.EmptyListing
             : ++puts == 1 ? new Answer(200) : new Answer(403, ErrorCode: "AccessDenied"));
         byte[] content = TestBytes.Create(MemoryBuffer * 3, seed: 4);
 

@@ -57,8 +57,8 @@ public sealed class StagingAndMappingTests
         using var server = new ScriptedS3(r => r.HttpMethod switch
         {
             "HEAD" => new Answer(404),
-            "GET" => new Answer(200, Body: "<ListBucketResult><Name>bucket</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>"),
-            "POST" => new Answer(200, Body: "<InitiateMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key><UploadId>u1</UploadId></InitiateMultipartUploadResult>"),
+            "GET" => Answer.EmptyListing,
+            "POST" => Answer.UploadStarted,
             "DELETE" => new Answer(204),
             _ => Cancel(stop),
         });

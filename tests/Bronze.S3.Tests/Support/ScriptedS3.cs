@@ -99,5 +99,14 @@ public sealed class ScriptedS3 : IDisposable
     /// <param name="Headers">Response headers (ETag, x-amz-meta-*, ...).</param>
     /// <param name="ErrorCode">The S3 error code of an XML error body, if any.</param>
     /// <param name="Body">An XML body (a result rather than an error), if any.</param>
-    public sealed record Answer(int Status, IReadOnlyDictionary<string, string>? Headers = null, string? ErrorCode = null, string? Body = null);
+    public sealed record Answer(int Status, IReadOnlyDictionary<string, string>? Headers = null, string? ErrorCode = null, string? Body = null)
+    {
+        /// <summary>ListObjectsV2 of an empty bucket "bucket" (how the store tells a missing key from a missing bucket).</summary>
+        public static Answer EmptyListing { get; } = new(200, Body:
+            "<ListBucketResult><Name>bucket</Name><KeyCount>0</KeyCount><MaxKeys>1</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>");
+
+        /// <summary>InitiateMultipartUpload of key "k" in "bucket", as upload "u1".</summary>
+        public static Answer UploadStarted { get; } = new(200, Body:
+            "<InitiateMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key><UploadId>u1</UploadId></InitiateMultipartUploadResult>");
+    }
 }
