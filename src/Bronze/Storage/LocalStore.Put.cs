@@ -109,7 +109,7 @@ public sealed partial class LocalStore
     {
         using SafeFileHandle file = StoreIo(key, "create a temp file", () => RootedFileSystem.CreateFile(folder, tempName));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var chunks = new ChunkReader(content);
+        using var chunks = new ChunkReader(content, BufferPool);
         Task pendingWrite = Task.CompletedTask;
         long offset = 0;
         try
@@ -140,10 +140,10 @@ public sealed partial class LocalStore
         PosixFileSystem.StartWriteback(file, offset, chunk.Length);
     }
 
-    private static async Task<(long Size, string Sha256)> HashOnlyAsync(Stream content, CancellationToken cancellationToken)
+    private async Task<(long Size, string Sha256)> HashOnlyAsync(Stream content, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var chunks = new ChunkReader(content);
+        using var chunks = new ChunkReader(content, BufferPool);
         long size = 0;
         while (await chunks.NextAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } chunk)
         {
