@@ -14,20 +14,16 @@ public sealed class LocalStoreErrorTextTests : IDisposable
     private const string WriteOnlyFile = "/proc/sys/vm/drop_caches";
 
     private readonly FaultyStores _stores = new();
-    private readonly TempDirectory _temp = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        _stores.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _stores.Dispose();
 
     [Fact]
     public async Task Constructor_RootBelowAFile_ThrowsStoreFailureNamingTheRoot()
     {
-        string file = Path.Join(_temp.Path, "file");
+        (LocalStore store, FileCallRecorder _) = _stores.NewStore();
+        string file = Path.Join(store.Root, "file");
         await File.WriteAllBytesAsync(file, [1], Ct);
         string root = Path.Join(file, "root");
 
@@ -109,7 +105,7 @@ public sealed class LocalStoreErrorTextTests : IDisposable
     {
         (LocalStore store, FileCallRecorder _) = _stores.NewStore();
         string path = Path.Join(store.Root, "o");
-        if (holder == "link") File.CreateSymbolicLink(path, Path.Join(_temp.Path, "elsewhere"));
+        if (holder == "link") File.CreateSymbolicLink(path, "/elsewhere");
         else Directory.CreateDirectory(path);
 
         var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("o", new MemoryStream([1]), Ct));

@@ -16,15 +16,10 @@ public sealed class LocalStoreReleaseTests : IDisposable
 {
     private const int EIO = FileCallRecorder.EIO;
     private readonly FaultyStores _stores = new();
-    private readonly TempDirectory _temp = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        _stores.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _stores.Dispose();
 
     [Fact]
     public async Task PutIfAbsentAsync_EndingAnyWay_ClosesEveryHandleItOpened()
@@ -81,7 +76,8 @@ public sealed class LocalStoreReleaseTests : IDisposable
     public async Task PutIfAbsentAsync_EndingAnyWay_ReturnsBothChunkBuffersOnce(string ending)
     {
         var pool = new CheckingPool();
-        var store = new LocalStore(Path.Join(_temp.Path, ending)) { BufferPool = pool };
+        (LocalStore plain, FileCallRecorder _) = _stores.NewStore();
+        var store = new LocalStore(plain.Root) { BufferPool = pool };
         if (ending == "exists") await store.PutIfAbsentAsync(Key, new MemoryStream([1]), Ct);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         Action? trigger = ending switch
