@@ -16,6 +16,7 @@ internal static class RootedFileSystem
     /// <exception cref="IOException">The folder cannot be opened.</exception>
     public static SafeFileHandle OpenRoot(string root)
     {
+        // -1 is the only failure value of open, openat, openat2 and dup; any other value, 0 included, is a descriptor.
         int fd;
         do fd = LinuxCalls.Open(root, LinuxCalls.ORdOnly | LinuxCalls.ODirectory | LinuxCalls.OCloexec, 0);
         while (fd == -1 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
