@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Bronze.Testing;
 
 namespace Bronze.Cli.Tests;
@@ -22,6 +23,14 @@ internal sealed class CliTestFolder : IDisposable
     public string DataFile(long start, long end) => System.IO.Path.Join(Dataset, $"range={start}-{end}", $"part-{start}-{end}.parquet");
 
     public string Manifest(long start, long end) => System.IO.Path.Join(Dataset, $"range={start}-{end}", "_manifest.json");
+
+    /// <summary>Rewrites the table entry of the manifest at <paramref name="manifestPath"/> with <paramref name="edit"/>.</summary>
+    public static void Forge(string manifestPath, Action<JsonObject> edit)
+    {
+        JsonObject root = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        edit(root["tables"]!["ledgers_lcm_raw"]!.AsObject());
+        File.WriteAllText(manifestPath, root.ToJsonString());
+    }
 
     public void Dispose() => _folder.Dispose();
 }

@@ -20,7 +20,7 @@ public sealed class ForgedPartitionTests
     public async Task Verify_ForgedFirstAndLastLedger_Exits3()
     {
         using var folder = await CopiedAsync();
-        Forge(folder.Manifest(10, 19), entry => (entry["first_ledger"], entry["last_ledger"]) = (11, 18));
+        CliTestFolder.Forge(folder.Manifest(10, 19), entry => (entry["first_ledger"], entry["last_ledger"]) = (11, 18));
 
         await AssertVerifyFailsAsync(folder, "ledger_range_mismatch", "the manifest says 11-18");
     }
@@ -29,7 +29,7 @@ public sealed class ForgedPartitionTests
     public async Task Verify_ForgedCodec_Exits3()
     {
         using var folder = await CopiedAsync();
-        Forge(folder.Manifest(10, 19), entry => entry["codec"] = "snappy");
+        CliTestFolder.Forge(folder.Manifest(10, 19), entry => entry["codec"] = "snappy");
 
         await AssertVerifyFailsAsync(folder, "codec_mismatch", "The column chunks use codec zstd, the manifest says snappy");
     }
@@ -39,7 +39,7 @@ public sealed class ForgedPartitionTests
     {
         using var folder = await CopiedAsync();
         File.Copy(folder.DataFile(0, 9), folder.DataFile(10, 19), overwrite: true);
-        Forge(folder.Manifest(10, 19), entry =>
+        CliTestFolder.Forge(folder.Manifest(10, 19), entry =>
         {
             MatchFile(entry, folder.DataFile(10, 19));
             (entry["row_count"], entry["first_ledger"], entry["last_ledger"]) = (9, 1, 9);
@@ -53,7 +53,7 @@ public sealed class ForgedPartitionTests
     {
         using var folder = await CopiedAsync();
         await File.WriteAllBytesAsync(folder.DataFile(10, 19), EmptyFooterClaiming(999), Ct);
-        Forge(folder.Manifest(10, 19), entry =>
+        CliTestFolder.Forge(folder.Manifest(10, 19), entry =>
         {
             MatchFile(entry, folder.DataFile(10, 19));
             entry["row_count"] = 999;
@@ -68,7 +68,7 @@ public sealed class ForgedPartitionTests
     {
         using var folder = await CopiedAsync();
         await File.WriteAllBytesAsync(folder.DataFile(10, 19), RowGroupBomb(4_000_000), Ct);
-        Forge(folder.Manifest(10, 19), entry => MatchFile(entry, folder.DataFile(10, 19)));
+        CliTestFolder.Forge(folder.Manifest(10, 19), entry => MatchFile(entry, folder.DataFile(10, 19)));
 
         await AssertVerifyFailsAsync(folder, "unreadable_data_file", "more than a 4000019-byte data file can legitimately have");
     }
@@ -89,13 +89,6 @@ public sealed class ForgedPartitionTests
         Assert.Matches(@"ok\s+range=0-9", verify.Output);
         Assert.Contains($"{kind} pubnet/pre_p23/v1/{Table}/range=10-19/part-10-19.parquet", verify.Output, StringComparison.Ordinal);
         Assert.Contains(message, verify.Output, StringComparison.Ordinal);
-    }
-
-    private static void Forge(string manifestPath, Action<JsonObject> edit)
-    {
-        JsonObject root = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
-        edit(root["tables"]![Table]!.AsObject());
-        File.WriteAllText(manifestPath, root.ToJsonString());
     }
 
     private static void MatchFile(JsonObject entry, string dataFile)

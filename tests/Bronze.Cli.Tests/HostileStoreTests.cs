@@ -55,9 +55,7 @@ public sealed class HostileStoreTests
     {
         using var folder = new CliTestFolder();
         using BronzeProcess first = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19));
-        File.Delete(folder.Manifest(0, 9));
-        using (Process mkfifo = Process.Start("mkfifo", [folder.Manifest(0, 9)]))
-            await mkfifo.WaitForExitAsync(Ct);
+        await ReplaceWithFifoAsync(folder.Manifest(0, 9));
 
         foreach ((string[] args, int exit) in new (string[], int)[]
                  {
@@ -69,6 +67,30 @@ public sealed class HostileStoreTests
             Assert.True(run.ExitCode == exit, string.Join(' ', args) + ": " + run);
             Assert.Contains("FIFO", run.Output + run.Error, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task EveryCommand_DataFileIsAFifo_EndsWithoutBlockingAndInspectExits2()
+    {
+        using var folder = new CliTestFolder();
+        using BronzeProcess first = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19));
+        await ReplaceWithFifoAsync(folder.DataFile(0, 9));
+
+        using BronzeProcess verify = await BronzeProcess.RunAsync(folder.Path, "verify", "--dest", "out").WaitAsync(Patience, Ct);
+        using BronzeProcess ls = await BronzeProcess.RunAsync(folder.Path, "ls", "--dest", "out").WaitAsync(Patience, Ct);
+        // Started before the wait, so that a blocked inspect is killed when the wait times out.
+        using BronzeProcess inspect = BronzeProcess.Start(folder.Path, null, "inspect", folder.DataFile(0, 9), "--json");
+        await inspect.WaitAsync().WaitAsync(Patience, Ct);
+
+        Assert.True(verify.ExitCode == 3, verify.ToString());
+        Assert.Contains("not_a_regular_file pubnet/pre_p23/v1/ledgers_lcm_raw/range=0-9/part-0-9.parquet", verify.Output, StringComparison.Ordinal);
+        Assert.True(ls.ExitCode == 0, ls.ToString());
+        Assert.Matches(@"range=0-9\s+conflict .*FIFO", ls.Output);
+        Assert.True(inspect.ExitCode == 2, inspect.ToString());
+        Assert.Equal(
+            $"FILE must name a regular file; '{folder.DataFile(0, 9)}' is a FIFO, socket or device, never opened for reading (a FIFO would wait for a writer).",
+            (string?)inspect.JsonLines.Single()["message"]);
+        Assert.Equal("FILE", (string?)inspect.JsonLines.Single()["field"]);
     }
 
     [Fact]
@@ -122,5 +144,13 @@ public sealed class HostileStoreTests
         Assert.Matches(@"FAILED\s+range=0-9", verify.Output);
         Assert.True(ls.ExitCode == 0, ls.ToString());
         Assert.Matches(@"range=0-9\s+conflict", ls.Output);
+    }
+
+    private static async Task ReplaceWithFifoAsync(string path)
+    {
+        File.Delete(path);
+        using Process mkfifo = Process.Start("mkfifo", [path]);
+        await mkfifo.WaitForExitAsync(Ct);
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 }

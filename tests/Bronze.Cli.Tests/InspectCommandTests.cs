@@ -106,6 +106,7 @@ public sealed class InspectCommandTests
     [InlineData(new[] { "gs://bucket/folder/" }, "FILE must name an object")]
     [InlineData(new[] { "s3://bucket/a b.parquet" }, "FILE")]
     [InlineData(new[] { "a.parquet", "b.parquet" }, "Unrecognized command or argument 'b.parquet'")]
+    [InlineData(new[] { "." }, "FILE must name a regular file; '")]
     public async Task Inspect_BadArguments_Exits2(string[] args, string message)
     {
         using var folder = new CliTestFolder();

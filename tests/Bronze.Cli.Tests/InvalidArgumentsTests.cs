@@ -3,6 +3,9 @@ namespace Bronze.Cli.Tests;
 
 public sealed class InvalidArgumentsTests
 {
+    // A valid key one character longer than the layout leaves room for: its partitions' keys fit, a longer dataset's not.
+    private static readonly string PrefixOf666 = string.Join('/', new string('a', 255), new string('b', 255), new string('c', 154));
+
     public static TheoryData<string[], string> BadFlags() => new()
     {
         { ["--start", "abc"], "--start must be a whole number" },
@@ -14,6 +17,7 @@ public sealed class InvalidArgumentsTests
         { ["--network", "PubNet"], "--network must be lower case" },
         { ["--era", "../x"], "--era" },
         { ["--prefix", "/abs"], "--prefix must not start with '/'" },
+        { ["--prefix", PrefixOf666], "--prefix must be at most 665 characters, so that the longest key the layout builds under it" },
         { ["--table", "other"], "--table must be ledgers_lcm_raw, the only table the copier writes (got \"other\")" },
         { ["--source", "galexie"], "is not a galexie lake: it has no .config.json" },
         { ["--source", "ftp://lake"], "--source must be a local path or a file://, s3:// or gs:// URL" },
@@ -39,6 +43,7 @@ public sealed class InvalidArgumentsTests
         { "ERA_ID", ".hidden", "ERA_ID must not start with '.'" },
         { "VERSION_LABEL", "v/1", "VERSION_LABEL must not contain path separators" },
         { "STORAGE_PREFIX", "a//b", "STORAGE_PREFIX must not contain an empty segment" },
+        { "STORAGE_PREFIX", string.Join('/', Enumerable.Repeat(new string('p', 250), 4)), "STORAGE_PREFIX must be at most 665 characters" },
         { "STORAGE_BACKEND", "ftp", "STORAGE_BACKEND must be one of local, s3, gcs" },
         { "LEDGER_SOURCE", "ftp://lake", "LEDGER_SOURCE must be a local path or a file://, s3:// or gs:// URL" },
         { "NETWORK_PASSPHRASE", "P", "NETWORK_PASSPHRASE applies only to a galexie lake source" },

@@ -36,17 +36,18 @@ internal static class CopyCommand
 
         using IDisposable? disposable = store as IDisposable;
         CopierOptions options = settings.Copier;
-        int partitions = new LedgerCopier(store, source, options).Partitions.Count;
-        if (!console.Json)
-            console.Line($"Copying ledgers {options.Start}-{options.End} ({Share(settings, partitions)}) from {source.Name} to {store.Description}");
-        int swept = await SweepStaleTempFilesAsync(store, settings, cancellationToken).ConfigureAwait(false);
-        if (swept > 0 && !console.Json)
-            console.Line($"Removed {swept} temp files left by interrupted writers (untouched for over {StaleTempAge.TotalHours:0} h).");
-
         CopyRunSummary summary;
-        using (var reporter = new CopyProgressReporter(console, partitions, source.ExpectedRowCount(options.Start, options.End)))
+        int swept;
+        using (var reporter = new CopyProgressReporter(console, source.ExpectedRowCount(options.Start, options.End)))
         {
             var copier = new LedgerCopier(store, source, options with { Progress = reporter });
+            int partitions = copier.Partitions.Count;
+            if (!console.Json)
+                console.Line($"Copying ledgers {options.Start}-{options.End} ({Share(settings, partitions)}) from {source.Name} to {store.Description}");
+            swept = await SweepStaleTempFilesAsync(store, settings, cancellationToken).ConfigureAwait(false);
+            if (swept > 0 && !console.Json)
+                console.Line($"Removed {swept} temp files left by interrupted writers (untouched for over {StaleTempAge.TotalHours:0} h).");
+            reporter.Start(partitions);
             summary = await copier.RunAsync(cancellationToken).ConfigureAwait(false);
         }
 

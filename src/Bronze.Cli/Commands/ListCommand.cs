@@ -26,6 +26,8 @@ internal static class ListCommand
                 + (shard is null ? "" : $" shard {shard}: partitions k with k mod {list.Shard.Count} = {list.Shard.Index}, k counted from ledger {from}"));
         }
 
+        // Human output waits for the last partition: a column's width is its widest cell's.
+        var table = new TextTable(("partition", false), ("status", false), ("rows", true), ("bytes", true), ("reason", false));
         await foreach (PartitionRef partition in partitions.ListPartitionsAsync(settings.Dataset, cancellationToken).ConfigureAwait(false))
         {
             // The partition's position in a range starting at `from`, as the copier counts it for its shard filter.
@@ -51,12 +53,12 @@ internal static class ListCommand
             }
             else
             {
-                string shownRows = partitionRows is { } r ? Units.Count(r) + " rows" : "- rows";
-                string shownBytes = size is { } b ? Units.Bytes(b) : "-";
-                console.Line($"range={partition.Start}-{partition.End,-12} {status,-10} {shownRows,16} {shownBytes,12}{(found.Reason is null ? "" : "  " + found.Reason)}");
+                table.Add($"range={partition.Start}-{partition.End}", status, partitionRows is { } r ? Units.Count(r) : "-",
+                    size is { } b ? Units.Bytes(b) : "-", found.Reason ?? "");
             }
         }
 
+        foreach (string line in table.Lines()) console.Line(line);
         if (console.Json)
             console.JsonLine(new SummaryLine("ls", ExitCodes.Ok) { Partitions = count, Rows = rows, Bytes = bytes }, CliJsonContext.Default.SummaryLine);
         else

@@ -5,29 +5,30 @@ namespace Bronze.Cli.Output;
 
 /// <summary>
 /// Shows a copy as it runs: one line per finished partition, plus a live progress bar on a terminal, or a progress
-/// line every few seconds when standard error is not a terminal (or with <c>--json</c>).
+/// line every few seconds when standard error is not a terminal (or with <c>--json</c>). It is made before the copier
+/// it reports for (the copier takes it as an option) and started with the copier's partition count, so that one
+/// copier both counts and runs.
 /// </summary>
-internal sealed class CopyProgressReporter : IProgress<CopierEvent>, IDisposable
+internal sealed class CopyProgressReporter(CliConsole console, long expectedRows) : IProgress<CopierEvent>, IDisposable
 {
     private static readonly TimeSpan BarInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(5);
 
-    private readonly CliConsole _console;
-    private readonly int _partitions;
-    private readonly long _expectedRows;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Timer _timer;
-    private readonly bool _bar;
+    private readonly CliConsole _console = console;
+    private readonly long _expectedRows = Math.Max(1, expectedRows);
+    private readonly Stopwatch _clock = new();
+    private readonly bool _bar = console.ErrorIsTerminal && !console.Json;
+    private Timer? _timer;
+    private int _partitions;
     private int _done;
     private long _rows;
     private long _sourceBytes;
 
-    public CopyProgressReporter(CliConsole console, int partitions, long expectedRows)
+    /// <summary>Starts the clock and the progress lines of a run of <paramref name="partitions"/> partitions.</summary>
+    public void Start(int partitions)
     {
-        _console = console;
         _partitions = partitions;
-        _expectedRows = Math.Max(1, expectedRows);
-        _bar = console.ErrorIsTerminal && !console.Json;
+        _clock.Start();
         TimeSpan interval = _bar ? BarInterval : LogInterval;
         _timer = new Timer(_ => Tick(), null, interval, interval);
     }
@@ -86,7 +87,7 @@ internal sealed class CopyProgressReporter : IProgress<CopierEvent>, IDisposable
     {
         // Waits for a tick already running, so that no progress line can follow the summary.
         using var ticksDone = new ManualResetEvent(false);
-        if (_timer.Dispose(ticksDone)) ticksDone.WaitOne();
+        if (_timer?.Dispose(ticksDone) == true) ticksDone.WaitOne();
         if (_bar) _console.Redraw("");
     }
 

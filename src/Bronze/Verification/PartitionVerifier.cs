@@ -13,7 +13,7 @@ namespace Bronze.Verification;
 /// </summary>
 internal sealed class PartitionVerifier(PartitionStore store, PartitionObjects objects)
 {
-    // Bronze's footers are a few KiB; a larger one costs a second read of the file.
+    // Bronze's footers are a few KiB; a larger one costs a ranged read of what the tail lacks.
     private const int TailLength = 256 << 10;
 
     private readonly PartitionRef _partition = objects.Partition;
@@ -120,15 +120,16 @@ internal sealed class PartitionVerifier(PartitionStore store, PartitionObjects o
                         $"The footer claims {footerLength} bytes, more than a {digest.Size}-byte data file can legitimately have ({FooterChecks.MaxFooterLength(digest.Size)}).");
                     return null;
                 }
-
-                if (footerLength + 8L > digest.Tail.Length && footerLength + 8L <= digest.Size)
-                    digest = await StoredObjectDigest.ReadAsync(store.Store, key, (int)footerLength + 8, cancellationToken).ConfigureAwait(false);
             }
 
-            using Stream view = new HeadTailStream(digest.Head, digest.Tail, digest.Size);
-            return await ParquetFooterReader.ReadAsync(view, cancellationToken).ConfigureAwait(false);
+            // A footer longer than the kept tail costs one ranged read of what is missing, not a second full read.
+            var view = new ObjectRangeStream(store.Store, key, digest.Size, digest.Head, digest.Tail);
+            await using (view.ConfigureAwait(false))
+            {
+                return await ParquetFooterReader.ReadAsync(view, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (Exception e) when (e is ParquetException or InvalidOperationException or BronzeException)
+        catch (Exception e) when (e is ParquetException or BronzeException)
         {
             Issue(VerificationIssueKind.UnreadableDataFile, key, $"The data file is not a readable Parquet file: {e.Message}");
             return null;

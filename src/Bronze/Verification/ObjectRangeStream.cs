@@ -1,16 +1,26 @@
 using Bronze.Storage;
 
-namespace Bronze.Cli.Stores;
+namespace Bronze.Verification;
 
 /// <summary>
-/// A read-only, seekable view of one stored object that fetches only what is read, with ranged reads. The last
-/// 64 KiB are fetched together on the first read there, so a Parquet footer reader (4 bytes at the start, the last
-/// 8, then the footer) costs two requests for most files, however large the file.
+/// A read-only, seekable view of one stored object for a Parquet footer reader, which reads the leading magic, the
+/// last 8 bytes, then the footer: it fetches with ranged reads only what it does not hold already. A caller that read
+/// the whole object anyway (verification hashes it) hands over the head and tail it kept, so a footer inside them
+/// costs no request; otherwise the last 64 KiB are fetched together on the first read there, so a footer reader costs
+/// two requests for most files, however large the file.
 /// </summary>
-internal sealed class ObjectRangeStream(IObjectStore store, string key, long length) : Stream
+/// <param name="store">The store holding the object.</param>
+/// <param name="key">The object's key.</param>
+/// <param name="length">The object's size, from a stat or a full read.</param>
+/// <param name="head">The object's first bytes, when the caller has them.</param>
+/// <param name="tail">The object's last bytes, when the caller has them.</param>
+internal sealed class ObjectRangeStream(IObjectStore store, string key, long length, byte[]? head = null, byte[]? tail = null) : Stream
 {
-    private const int TailBlock = 64 << 10;
-    private byte[]? _tail;
+    /// <summary>How many of the last bytes are fetched together when no tail was handed over.</summary>
+    public const int TailBlock = 64 << 10;
+
+    private readonly byte[] _head = head ?? [];
+    private byte[]? _tail = tail;
     private long _position;
 
     public override bool CanRead => true;
@@ -31,20 +41,25 @@ internal sealed class ObjectRangeStream(IObjectStore store, string key, long len
     {
         int count = (int)Math.Min(buffer.Length, Math.Max(0, length - _position));
         if (count == 0) return 0;
-        long tailStart = Math.Max(0, length - TailBlock);
-        byte[] bytes;
-        int from;
-        if (_position >= tailStart)
+        long tailStart = _tail is null ? Math.Max(0, length - TailBlock) : length - _tail.Length;
+        Memory<byte> target = buffer[..count];
+        if (_position + count <= _head.Length)
+        {
+            _head.AsMemory((int)_position, count).CopyTo(target);
+        }
+        else if (_position >= tailStart)
         {
             _tail ??= await ReadExactAsync(tailStart, (int)(length - tailStart), cancellationToken).ConfigureAwait(false);
-            (bytes, from) = (_tail, (int)(_position - tailStart));
+            _tail.AsMemory((int)(_position - tailStart), count).CopyTo(target);
         }
         else
         {
-            (bytes, from) = (await ReadExactAsync(_position, count, cancellationToken).ConfigureAwait(false), 0);
+            // Only the bytes before a tail in hand are fetched: a footer longer than the kept tail costs what it lacks.
+            int missing = _tail is null ? count : (int)Math.Min(count, tailStart - _position);
+            (await ReadExactAsync(_position, missing, cancellationToken).ConfigureAwait(false)).CopyTo(target);
+            _tail?.AsMemory(0, count - missing).CopyTo(target[missing..]);
         }
 
-        bytes.AsSpan(from, count).CopyTo(buffer.Span);
         _position += count;
         return count;
     }

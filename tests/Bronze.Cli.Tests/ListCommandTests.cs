@@ -1,0 +1,48 @@
+using Bronze.Testing;
+
+namespace Bronze.Cli.Tests;
+
+/// <summary><c>bronze ls</c>'s human output: one table whose columns line up whatever the widths of its values.</summary>
+public sealed class ListCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Ls_ValuesOfMixedWidths_PrintsColumnsAlignedExactly()
+    {
+        // Arrange: ranges of 1 to 7 digits; sizes of 3 to 7 characters; one partition incomplete, one in conflict.
+        using var folder = new CliTestFolder();
+        using BronzeProcess low = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19));
+        using BronzeProcess high = await BronzeProcess.RunAsync(
+            folder.Path, "copy", "--dest", "out", "--start", "1000000", "--end", "1000009", "--partition-size", "10", "--xdr-mean-bytes", "1024");
+        Assert.True(low.ExitCode == 0 && high.ExitCode == 0, low + "\n" + high);
+        Resize(folder.DataFile(0, 9), 900, folder.Manifest(0, 9));
+        Resize(folder.DataFile(10, 19), 3 << 20, manifest: null);
+        File.Delete(folder.Manifest(10, 19));
+        Resize(folder.DataFile(1000000, 1000009), 12_345, folder.Manifest(1000000, 1000009));
+        CliTestFolder.Forge(folder.Manifest(1000000, 1000009), entry => entry["byte_size"] = 12_000);
+
+        // Act
+        using BronzeProcess ls = await BronzeProcess.RunAsync(folder.Path, "ls", "--dest", "out");
+
+        // Assert
+        Assert.True(ls.ExitCode == 0, ls.ToString());
+        Assert.Equal(
+            $"""
+            file://{folder.Out} pubnet/pre_p23/v1/ledgers_lcm_raw/
+            partition              status      rows     bytes  reason
+            range=0-9              complete       9     900 B
+            range=10-19            incomplete     -   3.0 MiB
+            range=1000000-1000009  conflict      10  12.1 KiB  the data file has 12345 bytes, the manifest says 12000
+            3 partitions, 19 rows, 3.0 MiB.
+
+            """,
+            ls.Output);
+    }
+
+    private static void Resize(string dataFile, long size, string? manifest)
+    {
+        using (var file = new FileStream(dataFile, FileMode.Open, FileAccess.Write)) file.SetLength(size);
+        if (manifest is not null) CliTestFolder.Forge(manifest, entry => entry["byte_size"] = size);
+    }
+}
