@@ -59,7 +59,7 @@ public sealed class HostileStoreTests
 
         foreach ((string[] args, int exit) in new (string[], int)[]
                  {
-                     (["verify", "--dest", "out"], 3), (["ls", "--dest", "out"], 0),
+                     (["verify", "--dest", "out"], 3), (["ls", "--dest", "out"], 3),
                      (CliTestFolder.Copy(19, more: "--dry-run"), 3), (CliTestFolder.Copy(19), 3),
                  })
         {
@@ -84,7 +84,7 @@ public sealed class HostileStoreTests
 
         Assert.True(verify.ExitCode == 3, verify.ToString());
         Assert.Contains("not_a_regular_file pubnet/pre_p23/v1/ledgers_lcm_raw/range=0-9/part-0-9.parquet", verify.Output, StringComparison.Ordinal);
-        Assert.True(ls.ExitCode == 0, ls.ToString());
+        Assert.True(ls.ExitCode == 3, ls.ToString());
         Assert.Matches(@"range=0-9\s+conflict .*FIFO", ls.Output);
         Assert.True(inspect.ExitCode == 2, inspect.ToString());
         Assert.Equal(
@@ -142,7 +142,7 @@ public sealed class HostileStoreTests
         Assert.True(verify.ExitCode == 3, verify.ToString());
         Assert.Matches(@"ok\s+range=10-19", verify.Output);
         Assert.Matches(@"FAILED\s+range=0-9", verify.Output);
-        Assert.True(ls.ExitCode == 0, ls.ToString());
+        Assert.True(ls.ExitCode == 3, ls.ToString());
         Assert.Matches(@"range=0-9\s+conflict", ls.Output);
     }
 
