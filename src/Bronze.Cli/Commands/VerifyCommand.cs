@@ -16,8 +16,13 @@ internal static class VerifyCommand
         using IDisposable? disposable = store as IDisposable;
         string scope = settings.Verification.Start is { } s ? $"ledgers {s}-{settings.Verification.End}" : "every partition";
         if (!console.Json) console.Line($"Verifying {scope} of {store.Description} {settings.Dataset.Dataset.Key(settings.Dataset.Prefix)}/");
-        var verifier = new DatasetVerifier(store, settings.Verification);
-        VerificationReport report = await verifier.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        VerificationReport report;
+        using (VerifyProgressReporter? progress = console.Json ? null : new VerifyProgressReporter(console, VerifyProgressReporter.DefaultLogInterval))
+        {
+            var verifier = new DatasetVerifier(store, settings.Verification with { Progress = progress });
+            report = await verifier.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (console.Json)
         {
             foreach (PartitionVerification partition in report.Partitions) PrintPartitionJson(console, partition);
