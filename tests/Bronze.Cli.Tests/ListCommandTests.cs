@@ -12,10 +12,7 @@ public sealed class ListCommandTests
     {
         // Arrange: ranges of 1 to 7 digits; sizes of 3 to 7 characters; one partition incomplete, one in conflict.
         using var folder = new CliTestFolder();
-        using BronzeProcess low = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19));
-        using BronzeProcess high = await BronzeProcess.RunAsync(
-            folder.Path, "copy", "--dest", "out", "--start", "1000000", "--end", "1000009", "--partition-size", "10", "--xdr-mean-bytes", "1024");
-        Assert.True(low.ExitCode == 0 && high.ExitCode == 0, low + "\n" + high);
+        await folder.CopyRangesOfMixedWidthsAsync();
         Resize(folder.DataFile(0, 9), 900, folder.Manifest(0, 9));
         Resize(folder.DataFile(10, 19), 3 << 20, manifest: null);
         File.Delete(folder.Manifest(10, 19));

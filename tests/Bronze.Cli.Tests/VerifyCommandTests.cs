@@ -9,10 +9,7 @@ public sealed class VerifyCommandTests
     {
         // Arrange: ranges of 1, 2 and 7 digits; one data file gone, so one partition fails with its issue under it.
         using var folder = new CliTestFolder();
-        using BronzeProcess low = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19));
-        using BronzeProcess high = await BronzeProcess.RunAsync(
-            folder.Path, "copy", "--dest", "out", "--start", "1000000", "--end", "1000009", "--partition-size", "10", "--xdr-mean-bytes", "1024");
-        Assert.True(low.ExitCode == 0 && high.ExitCode == 0, low + "\n" + high);
+        await folder.CopyRangesOfMixedWidthsAsync();
         File.Delete(folder.DataFile(10, 19));
 
         // Act
