@@ -24,7 +24,7 @@ public sealed partial class LocalStore
     /// <inheritdoc />
     /// <remarks>
     /// A missing <paramref name="filePath"/>, or a folder, gives <see cref="BronzeErrorKind.InvalidInput"/> naming
-    /// <c>filePath</c>; a file that cannot be opened gives <see cref="BronzeErrorKind.Failure"/>.
+    /// the field <c>file_path</c>; a file that cannot be opened gives <see cref="BronzeErrorKind.Failure"/>.
     /// </remarks>
     public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {
@@ -39,11 +39,11 @@ public sealed partial class LocalStore
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
                                       || (e is UnauthorizedAccessException && Directory.Exists(filePath)))
         {
-            throw BronzeException.Invalid("filePath", "name an existing file", filePath);
+            throw BronzeException.Invalid("file_path", "name an existing file", filePath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BronzeException(BronzeErrorKind.Failure, $"Cannot read '{filePath}': {e.Message}", field: "filePath", innerException: e);
+            throw new BronzeException(BronzeErrorKind.Failure, $"Cannot read '{filePath}': {e.Message}", field: "file_path", innerException: e);
         }
 
         await using (source.ConfigureAwait(false))

@@ -53,7 +53,7 @@ public sealed class LocalStoreErrorTextTests : IDisposable
 
         var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutFileIfAbsentAsync("k", missing, Ct));
 
-        Assert.Equal($"filePath must name an existing file (got \"{missing}\").", error.Message);
+        Assert.Equal($"file_path must name an existing file (got \"{missing}\").", error.Message);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class LocalStoreErrorTextTests : IDisposable
         var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutFileIfAbsentAsync("k", WriteOnlyFile, Ct));
 
         // Denied, not missing: the file exists, so the caller must hear that it could not be read, not that it is absent.
-        Assert.Equal((BronzeErrorKind.Failure, "filePath"), (error.Kind, error.Field));
+        Assert.Equal((BronzeErrorKind.Failure, "file_path"), (error.Kind, error.Field));
         Assert.StartsWith($"Cannot read '{WriteOnlyFile}': ", error.Message, StringComparison.Ordinal);
         Assert.IsType<UnauthorizedAccessException>(error.InnerException);
         Assert.Empty(Directory.GetFileSystemEntries(store.Root));
