@@ -12,7 +12,7 @@ internal static class ExitCodes
     /// <summary>Invalid arguments or configuration; the message names the flag or variable, and nothing was written.</summary>
     public const int InvalidArguments = 2;
 
-    /// <summary>Verification found a problem, or a copy found a conflict (nothing was overwritten).</summary>
+    /// <summary>Verification found a problem, or a copy found a conflict (nothing was overwritten), or ls listed one.</summary>
     public const int VerificationFailed = 3;
 
     /// <summary>

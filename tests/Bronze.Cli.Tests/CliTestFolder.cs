@@ -20,6 +20,15 @@ internal sealed class CliTestFolder : IDisposable
         ["copy", "--dest", "out", "--start", "0", "--end", end.ToString(System.Globalization.CultureInfo.InvariantCulture),
          "--partition-size", size.ToString(System.Globalization.CultureInfo.InvariantCulture), "--xdr-mean-bytes", "1024", .. more];
 
+    /// <summary>Copies partitions whose ranges have 1, 2 and 7 digits (0-9, 10-19, 1000000-1000009), for output-width tests.</summary>
+    public async Task CopyRangesOfMixedWidthsAsync()
+    {
+        using BronzeProcess low = await BronzeProcess.RunAsync(Path, Copy(19));
+        using BronzeProcess high = await BronzeProcess.RunAsync(
+            Path, "copy", "--dest", "out", "--start", "1000000", "--end", "1000009", "--partition-size", "10", "--xdr-mean-bytes", "1024");
+        Assert.True(low.ExitCode == 0 && high.ExitCode == 0, low + "\n" + high);
+    }
+
     public string DataFile(long start, long end) => System.IO.Path.Join(Dataset, $"range={start}-{end}", $"part-{start}-{end}.parquet");
 
     public string Manifest(long start, long end) => System.IO.Path.Join(Dataset, $"range={start}-{end}", "_manifest.json");

@@ -59,11 +59,11 @@ public sealed class HostileStoreTests
 
         foreach ((string[] args, int exit) in new (string[], int)[]
                  {
-                     (["verify", "--dest", "out"], 3), (["ls", "--dest", "out"], 0),
+                     (["verify", "--dest", "out"], 3), (["ls", "--dest", "out"], 3),
                      (CliTestFolder.Copy(19, more: "--dry-run"), 3), (CliTestFolder.Copy(19), 3),
                  })
         {
-            using BronzeProcess run = await BronzeProcess.RunAsync(folder.Path, args).WaitAsync(Patience, Ct);
+            using BronzeProcess run = await BronzeProcess.RunWithinAsync(Patience, folder.Path, args);
             Assert.True(run.ExitCode == exit, string.Join(' ', args) + ": " + run);
             Assert.Contains("FIFO", run.Output + run.Error, StringComparison.Ordinal);
         }
@@ -76,15 +76,13 @@ public sealed class HostileStoreTests
         using BronzeProcess first = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19));
         await ReplaceWithFifoAsync(folder.DataFile(0, 9));
 
-        using BronzeProcess verify = await BronzeProcess.RunAsync(folder.Path, "verify", "--dest", "out").WaitAsync(Patience, Ct);
-        using BronzeProcess ls = await BronzeProcess.RunAsync(folder.Path, "ls", "--dest", "out").WaitAsync(Patience, Ct);
-        // Started before the wait, so that a blocked inspect is killed when the wait times out.
-        using BronzeProcess inspect = BronzeProcess.Start(folder.Path, null, "inspect", folder.DataFile(0, 9), "--json");
-        await inspect.WaitAsync().WaitAsync(Patience, Ct);
+        using BronzeProcess verify = await BronzeProcess.RunWithinAsync(Patience, folder.Path, "verify", "--dest", "out");
+        using BronzeProcess ls = await BronzeProcess.RunWithinAsync(Patience, folder.Path, "ls", "--dest", "out");
+        using BronzeProcess inspect = await BronzeProcess.RunWithinAsync(Patience, folder.Path, "inspect", folder.DataFile(0, 9), "--json");
 
         Assert.True(verify.ExitCode == 3, verify.ToString());
         Assert.Contains("not_a_regular_file pubnet/pre_p23/v1/ledgers_lcm_raw/range=0-9/part-0-9.parquet", verify.Output, StringComparison.Ordinal);
-        Assert.True(ls.ExitCode == 0, ls.ToString());
+        Assert.True(ls.ExitCode == 3, ls.ToString());
         Assert.Matches(@"range=0-9\s+conflict .*FIFO", ls.Output);
         Assert.True(inspect.ExitCode == 2, inspect.ToString());
         Assert.Equal(
@@ -118,8 +116,8 @@ public sealed class HostileStoreTests
         using (var manifest = new FileStream(folder.Manifest(10, 19), FileMode.Open, FileAccess.Write))
             manifest.SetLength(2200L << 20);
 
-        using BronzeProcess verify = await BronzeProcess.RunAsync(folder.Path, "verify", "--dest", "out", "--json").WaitAsync(Patience, Ct);
-        using BronzeProcess copy = await BronzeProcess.RunAsync(folder.Path, CliTestFolder.Copy(19, more: "--json")).WaitAsync(Patience, Ct);
+        using BronzeProcess verify = await BronzeProcess.RunWithinAsync(Patience, folder.Path, "verify", "--dest", "out", "--json");
+        using BronzeProcess copy = await BronzeProcess.RunWithinAsync(Patience, folder.Path, CliTestFolder.Copy(19, more: "--json"));
 
         Assert.True(verify.ExitCode == 3, verify.ToString());
         Assert.Contains("larger than 65536 bytes", verify.Output, StringComparison.Ordinal);
@@ -142,7 +140,7 @@ public sealed class HostileStoreTests
         Assert.True(verify.ExitCode == 3, verify.ToString());
         Assert.Matches(@"ok\s+range=10-19", verify.Output);
         Assert.Matches(@"FAILED\s+range=0-9", verify.Output);
-        Assert.True(ls.ExitCode == 0, ls.ToString());
+        Assert.True(ls.ExitCode == 3, ls.ToString());
         Assert.Matches(@"range=0-9\s+conflict", ls.Output);
     }
 

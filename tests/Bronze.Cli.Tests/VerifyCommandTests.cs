@@ -1,8 +1,36 @@
 using Bronze.Testing;
+
 namespace Bronze.Cli.Tests;
 
 public sealed class VerifyCommandTests
 {
+    [Fact]
+    public async Task Verify_RangesOfMixedWidths_PrintsColumnsAlignedExactly()
+    {
+        // Arrange: ranges of 1, 2 and 7 digits; one data file gone, so one partition fails with its issue under it.
+        using var folder = new CliTestFolder();
+        await folder.CopyRangesOfMixedWidthsAsync();
+        File.Delete(folder.DataFile(10, 19));
+
+        // Act
+        using BronzeProcess verify = await BronzeProcess.RunAsync(folder.Path, "verify", "--dest", "out");
+
+        // Assert: every line but the summary's, whose elapsed time varies (the writer's output, so the sizes, is deterministic).
+        Assert.True(verify.ExitCode == 3, verify.ToString());
+        string[] lines = verify.Output.Split('\n');
+        Assert.Equal(
+            $"""
+            Verifying every partition of file://{folder.Out} pubnet/pre_p23/v1/ledgers_lcm_raw/
+            status  partition              rows    bytes
+            ok      range=0-9                 9  7.7 KiB
+            FAILED  range=10-19               -        -
+              missing_data_file pubnet/pre_p23/v1/ledgers_lcm_raw/range=10-19/part-10-19.parquet: The manifest exists but the data file part-10-19.parquet does not.
+            ok      range=1000000-1000009    10  9.1 KiB
+            """,
+            string.Join('\n', lines[..^2]));
+        Assert.Matches(@"^Verification FAILED\. 3 partitions, 1 failed, 1 issues; 19 rows, [0-9.]+ KiB in [0-9.]+ s\.$", lines[^2]);
+    }
+
     [Fact]
     public async Task Verify_FlippedByteInADataFile_Exits3NamingThePartition()
     {

@@ -10,6 +10,8 @@ namespace Bronze.Testing;
 /// </summary>
 public sealed class BronzeProcess : IDisposable
 {
+    private static readonly TimeSpan KillPatience = TimeSpan.FromSeconds(30);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
@@ -84,11 +86,38 @@ public sealed class BronzeProcess : IDisposable
     public static async Task<BronzeProcess> RunAsync(string workingDirectory, params string[] args) =>
         await RunAsync(workingDirectory, null, args);
 
-    public static async Task<BronzeProcess> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static async Task<BronzeProcess> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        await RunWithinAsync(Timeout.InfiniteTimeSpan, workingDirectory, environment, args);
+
+    /// <summary>
+    /// Runs bronze to its end, or kills it (and its children) when it has not ended within <paramref name="patience"/>
+    /// or the test is cancelled, so that a hung command fails its test and leaves no process behind.
+    /// </summary>
+    /// <exception cref="TimeoutException">It did not end within <paramref name="patience"/>; the message has what it printed.</exception>
+    public static async Task<BronzeProcess> RunWithinAsync(TimeSpan patience, string workingDirectory, params string[] args) =>
+        await RunWithinAsync(patience, workingDirectory, null, args);
+
+    /// <inheritdoc cref="RunWithinAsync(TimeSpan, string, string[])"/>
+    public static async Task<BronzeProcess> RunWithinAsync(
+        TimeSpan patience, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         BronzeProcess process = Start(workingDirectory, environment, args);
-        await process.WaitAsync();
-        return process;
+        try
+        {
+            await process.WaitAsync().WaitAsync(patience, TestContext.Current.CancellationToken);
+            return process;
+        }
+        catch (Exception timedOutOrCancelled)
+        {
+            // The caller never gets the process to dispose: kill it here, and wait until it is gone.
+            process._process.Kill(entireProcessTree: true);
+            process._process.WaitForExit(KillPatience);
+            string printed = process.ToString();
+            process.Dispose();
+            if (timedOutOrCancelled is TimeoutException)
+                throw new TimeoutException($"bronze {string.Join(' ', args)} did not end within {patience}; killed. {printed}", timedOutOrCancelled);
+            throw;
+        }
     }
 
     public async Task<int> WaitAsync()

@@ -19,7 +19,7 @@ internal static class InspectCommand
         if (string.IsNullOrEmpty(target)) throw new CliUsageException("inspect needs a file: a local path, file://, s3:// or gs:// URL.", "FILE");
         var file = StoreSetting.Parse(target, "FILE", new StoreEnvironment(environment));
         (string shown, ParquetFileMetadata metadata) = file.Location.IsLocal
-            ? (file.Location.Root, await ParquetFiles.ReadFileMetadataAsync(file.Location.Root, cancellationToken).ConfigureAwait(false))
+            ? (file.Location.Root, await ParquetInspector.ReadFileMetadataAsync(file.Location.Root, cancellationToken).ConfigureAwait(false))
             : await ReadStoredAsync(file, cancellationToken).ConfigureAwait(false);
         if (console.Json) console.Line(InspectJson.Write(shown, metadata));
         else InspectText.Write(console, shown, metadata);
@@ -30,7 +30,7 @@ internal static class InspectCommand
     {
         ObjectLocation location = ObjectLocation.Open(file);
         using IDisposable? disposable = location.Store as IDisposable;
-        ParquetFileMetadata metadata = await ParquetFiles.ReadObjectMetadataAsync(location.Store, location.Key, cancellationToken).ConfigureAwait(false);
+        ParquetFileMetadata metadata = await ParquetInspector.ReadObjectMetadataAsync(location.Store, location.Key, cancellationToken).ConfigureAwait(false);
         return ($"{location.Store.Description}/{location.Key}", metadata);
     }
 }

@@ -7,7 +7,7 @@ using Bronze.Storage;
 
 namespace Bronze.Cli.Commands;
 
-/// <summary><c>bronze ls</c>: the dataset's partitions with their status, rows and bytes. Reads only.</summary>
+/// <summary><c>bronze ls</c>: the dataset's partitions with their status, rows and bytes; exit code 3 when one is a conflict. Reads only.</summary>
 internal static class ListCommand
 {
     public static async Task<int> RunAsync(ListSettings list, CliConsole console, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ internal static class ListCommand
         IObjectStore store = StoreFactory.Open(settings.Destination, readOnly: true);
         using IDisposable? disposable = store as IDisposable;
         var partitions = new PartitionStore(store, settings.Prefix);
-        int count = 0;
+        int count = 0, conflicts = 0;
         long rows = 0, bytes = 0;
         if (!console.Json)
         {
@@ -38,6 +38,7 @@ internal static class ListCommand
             long? size = found.Data?.Size;
             string status = found.State.ToString().ToLowerInvariant();
             count++;
+            if (found.State == PartitionState.Conflict) conflicts++;
             rows += partitionRows ?? 0;
             bytes += size ?? 0;
             if (console.Json)
@@ -59,10 +60,20 @@ internal static class ListCommand
         }
 
         foreach (string line in table.Lines()) console.Line(line);
+
+        // A conflict is what copy would refuse (exit 3 there too), so a script running ls learns of it from the exit
+        // code alone; an incomplete partition is not one: the next copy heals it.
+        int exit = conflicts > 0 ? ExitCodes.VerificationFailed : ExitCodes.Ok;
         if (console.Json)
-            console.JsonLine(new SummaryLine("ls", ExitCodes.Ok) { Partitions = count, Rows = rows, Bytes = bytes }, CliJsonContext.Default.SummaryLine);
+        {
+            console.JsonLine(
+                new SummaryLine("ls", exit) { Partitions = count, Conflicts = conflicts, Rows = rows, Bytes = bytes }, CliJsonContext.Default.SummaryLine);
+        }
         else
-            console.Line($"{count} partitions, {Units.Count(rows)} rows, {Units.Bytes(bytes)}.");
-        return ExitCodes.Ok;
+        {
+            console.Line($"{count} partitions, {Units.Count(rows)} rows, {Units.Bytes(bytes)}; {conflicts} conflicts.");
+        }
+
+        return exit;
     }
 }

@@ -16,9 +16,30 @@ internal static class VerifyCommand
         using IDisposable? disposable = store as IDisposable;
         string scope = settings.Verification.Start is { } s ? $"ledgers {s}-{settings.Verification.End}" : "every partition";
         if (!console.Json) console.Line($"Verifying {scope} of {store.Description} {settings.Dataset.Dataset.Key(settings.Dataset.Prefix)}/");
-        var verifier = new DatasetVerifier(store, settings.Verification);
-        VerificationReport report = await verifier.VerifyAsync(cancellationToken).ConfigureAwait(false);
-        foreach (PartitionVerification partition in report.Partitions) PrintPartition(console, partition);
+        VerificationReport report;
+        using (VerifyProgressReporter? progress = console.Json ? null : new VerifyProgressReporter(console, VerifyProgressReporter.DefaultLogInterval))
+        {
+            var verifier = new DatasetVerifier(store, settings.Verification with { Progress = progress });
+            report = await verifier.VerifyAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (console.Json)
+        {
+            foreach (PartitionVerification partition in report.Partitions) PrintPartitionJson(console, partition);
+        }
+        else
+        {
+            // The report comes whole once every partition is verified (the library scans and plans before it reads
+            // any, and verifies in parallel), so the table has all its rows and every column is as wide as its widest.
+            var table = new TextTable(("status", false), ("partition", false), ("rows", true), ("bytes", true));
+            foreach (PartitionVerification partition in report.Partitions)
+            {
+                table.Add(partition.IsValid ? "ok" : "FAILED", $"range={partition.Partition.Start}-{partition.Partition.End}",
+                    partition.Rows is { } r ? Units.Count(r) : "-", partition.Bytes is { } b ? Units.Bytes(b) : "-");
+            }
+
+            foreach (string line in table.Lines(i => report.Partitions[i].Issues.Select(IssueText))) console.Line(line);
+        }
 
         foreach (VerificationIssue issue in report.OtherIssues) Print(console, issue);
         int issues = report.Issues.Count();
@@ -48,34 +69,26 @@ internal static class VerifyCommand
         return exit;
     }
 
+    private static string Kind(VerificationIssue issue) => JsonNamingPolicy.SnakeCaseLower.ConvertName(issue.Kind.ToString());
+
+    private static string IssueText(VerificationIssue issue) => $"  {Kind(issue)} {issue.Key}: {issue.Message}";
+
     private static void Print(CliConsole console, VerificationIssue issue)
     {
-        string kind = JsonNamingPolicy.SnakeCaseLower.ConvertName(issue.Kind.ToString());
         if (console.Json)
-            console.JsonLine(new IssueLine(kind, issue.Key, issue.Message, issue.Partition?.Start, issue.Partition?.End), CliJsonContext.Default.IssueLine);
+            console.JsonLine(new IssueLine(Kind(issue), issue.Key, issue.Message, issue.Partition?.Start, issue.Partition?.End), CliJsonContext.Default.IssueLine);
         else
-            console.Line($"  {kind} {issue.Key}: {issue.Message}");
+            console.Line(IssueText(issue));
     }
 
-    private static void PrintPartition(CliConsole console, PartitionVerification value)
+    private static void PrintPartitionJson(CliConsole console, PartitionVerification value)
     {
-        string status = value.IsValid ? "ok" : "failed";
-        if (console.Json)
+        console.JsonLine(new PartitionLine("verified", value.Partition.Start, value.Partition.End, value.IsValid ? "ok" : "failed")
         {
-            console.JsonLine(new PartitionLine("verified", value.Partition.Start, value.Partition.End, status)
-            {
-                Rows = value.Rows,
-                Bytes = value.Bytes,
-                Message = value.IsValid ? null : string.Join(" ", value.Issues.Select(i => i.Message)),
-            }, CliJsonContext.Default.PartitionLine);
-        }
-        else
-        {
-            string rows = value.Rows is { } r ? Units.Count(r) + " rows" : "- rows";
-            string bytes = value.Bytes is { } b ? Units.Bytes(b) : "-";
-            console.Line($"{(value.IsValid ? "ok" : "FAILED"),-7} range={value.Partition.Start}-{value.Partition.End,-12} {rows,16} {bytes,12}");
-        }
-
+            Rows = value.Rows,
+            Bytes = value.Bytes,
+            Message = value.IsValid ? null : string.Join(" ", value.Issues.Select(i => i.Message)),
+        }, CliJsonContext.Default.PartitionLine);
         foreach (VerificationIssue issue in value.Issues) Print(console, issue);
     }
 }

@@ -24,13 +24,23 @@ internal sealed class TextTable(params (string Header, bool AlignRight)[] column
     /// The header line, then one line per row, in the order added; nothing when no row was added. A last column empty
     /// in every row is left out, header included.
     /// </summary>
-    public IEnumerable<string> Lines()
+    public IEnumerable<string> Lines() => Lines(_ => []);
+
+    /// <summary>
+    /// As <see cref="Lines()"/>, with the lines <paramref name="under"/> gives for a row (by its index) printed right
+    /// after it: details such as a partition's issues, which are not cells and do not widen the columns.
+    /// </summary>
+    public IEnumerable<string> Lines(Func<int, IEnumerable<string>> under)
     {
         if (_rows.Count == 0) yield break;
         int shown = _rows.All(row => row[^1].Length == 0) ? columns.Length - 1 : columns.Length;
         int[] widths = [.. columns.Select((column, i) => Math.Max(column.Header.Length, _rows.Max(row => row[i].Length)))];
         yield return Line([.. columns.Select(c => c.Header)], widths, shown);
-        foreach (string[] row in _rows) yield return Line(row, widths, shown);
+        for (int i = 0; i < _rows.Count; i++)
+        {
+            yield return Line(_rows[i], widths, shown);
+            foreach (string line in under(i)) yield return line;
+        }
     }
 
     private string Line(string[] cells, int[] widths, int shown)

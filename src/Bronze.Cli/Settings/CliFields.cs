@@ -26,7 +26,7 @@ internal static class CliFields
         ["network_passphrase"] = "--network-passphrase",
         ["reads_in_flight"] = "--reads-in-flight",
         ["xdr_mean_bytes"] = "--xdr-mean-bytes",
-        [ParquetFiles.FileField] = "FILE",
+        [ParquetInspector.FileField] = "FILE",
     };
 
     /// <summary>The flag for a library field, or the field itself when no flag sets it.</summary>

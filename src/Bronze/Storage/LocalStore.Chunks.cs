@@ -8,23 +8,26 @@ public sealed partial class LocalStore
     /// <summary>
     /// Cuts the content of a put into chunks of at most <see cref="BufferSize"/> bytes. A chunk stays valid while the
     /// next one is read, so that writing one overlaps hashing the next. A <see cref="MemoryStream"/> whose buffer is
-    /// visible is sliced in place (no copy); any other stream is read into two pooled buffers in turn.
+    /// visible is sliced in place (no copy); any other stream is read into two pooled buffers in turn. The token is
+    /// checked before each chunk: a chunk read while it was cancelled is the last one handed out.
     /// </summary>
     private sealed class ChunkReader : IDisposable
     {
         private readonly Stream _content;
+        private readonly ArrayPool<byte> _pool;
         private readonly ReadOnlyMemory<byte> _memory;
         private readonly byte[][] _buffers = [];
         private int _next;
         private long _consumed;
 
-        public ChunkReader(Stream content)
+        public ChunkReader(Stream content, ArrayPool<byte> pool)
         {
             _content = content;
+            _pool = pool;
             if (content is MemoryStream memory && memory.TryGetBuffer(out ArraySegment<byte> segment))
                 _memory = segment.AsMemory((int)Math.Min(memory.Position, segment.Count));
             else
-                _buffers = [ArrayPool<byte>.Shared.Rent(BufferSize), ArrayPool<byte>.Shared.Rent(BufferSize)];
+                _buffers = [pool.Rent(BufferSize), pool.Rent(BufferSize)];
         }
 
         /// <summary>The next chunk; empty at the end of the content.</summary>
@@ -49,14 +52,13 @@ public sealed partial class LocalStore
                 filled += read;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
             return buffer.AsMemory(0, filled);
         }
 
         /// <summary>Returns the pooled buffers; call only once no write can still be reading a chunk.</summary>
         public void Dispose()
         {
-            foreach (byte[] buffer in _buffers) ArrayPool<byte>.Shared.Return(buffer);
+            foreach (byte[] buffer in _buffers) _pool.Return(buffer);
         }
     }
 }

@@ -13,9 +13,11 @@ public sealed partial class LocalStore
     private sealed class FolderChain : IDisposable
     {
         private readonly List<SafeFileHandle> _handles = [];
+
+        // Whether this put created the folder of _handles[i + 1]; the root (_handles[0]) is never a put's to create.
         private readonly List<bool> _created = [];
 
-        public FolderChain(SafeFileHandle root) => Add(root, created: false);
+        public FolderChain(SafeFileHandle root) => _handles.Add(root);
 
         /// <summary>The innermost folder: where the object goes.</summary>
         public SafeFileHandle Leaf => _handles[^1];
@@ -34,9 +36,9 @@ public sealed partial class LocalStore
         public void Flush(LocalStore store, string key)
         {
             var parents = new SortedSet<int>();
-            for (int i = 1; i < _handles.Count; i++)
+            for (int i = 0; i < _created.Count; i++)
             {
-                if (_created[i]) parents.Add(i - 1);
+                if (_created[i]) parents.Add(i);
             }
 
             if (_handles.Count >= 2) parents.Add(_handles.Count - 2);

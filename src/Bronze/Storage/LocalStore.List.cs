@@ -88,7 +88,7 @@ public sealed partial class LocalStore
             if (kind == EntryKind.Directory)
             {
                 using SafeFileHandle? child = RootedFileSystem.TryOpenDirectory(folder, name, out _);
-                if (child is not null) deleted += Sweep(child, folderKey + "/" + name, cutoff, cancellationToken);
+                if (child is not null) deleted += Sweep(child, ChildKey(folderKey, name), cutoff, cancellationToken);
             }
             else if (kind == EntryKind.File && name.StartsWith(TempFilePrefix, StringComparison.Ordinal)
                      && RootedFileSystem.StatAt(folder, name) is { Kind: EntryKind.File } status && status.ModifiedUtc < cutoff
@@ -132,7 +132,7 @@ public sealed partial class LocalStore
         foreach ((string name, EntryKind kind) in SortedEntries(folder, folderKey, namePrefix))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string key = folderKey.Length == 0 ? name : folderKey + "/" + name;
+            string key = ChildKey(folderKey, name);
             if (kind != EntryKind.Directory)
             {
                 EntryStatus status = kind == EntryKind.File ? StoreIo(key, "stat", () => RootedFileSystem.StatAt(folder, name)) : new(kind, 0, default);
@@ -161,6 +161,9 @@ public sealed partial class LocalStore
         entries.Sort((x, y) => string.CompareOrdinal(SortKey(x), SortKey(y)));
         return entries;
     }
+
+    /// <summary>The key of <paramref name="name"/> in the folder of <paramref name="folderKey"/> (empty for the root).</summary>
+    private static string ChildKey(string folderKey, string name) => folderKey.Length == 0 ? name : folderKey + "/" + name;
 
     private static string SortKey((string Name, EntryKind Kind) entry) => entry.Kind == EntryKind.Directory ? entry.Name + "/" : entry.Name;
 

@@ -24,7 +24,7 @@ public sealed partial class LocalStore
     /// <inheritdoc />
     /// <remarks>
     /// A missing <paramref name="filePath"/>, or a folder, gives <see cref="BronzeErrorKind.InvalidInput"/> naming
-    /// <c>filePath</c>; a file that cannot be opened gives <see cref="BronzeErrorKind.Failure"/>.
+    /// the field <c>file_path</c>; a file that cannot be opened gives <see cref="BronzeErrorKind.Failure"/>.
     /// </remarks>
     public async Task<PutResult> PutFileIfAbsentAsync(string key, string filePath, CancellationToken cancellationToken = default)
     {
@@ -39,11 +39,11 @@ public sealed partial class LocalStore
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
                                       || (e is UnauthorizedAccessException && Directory.Exists(filePath)))
         {
-            throw BronzeException.Invalid("filePath", "name an existing file", filePath);
+            throw BronzeException.Invalid("file_path", "name an existing file", filePath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BronzeException(BronzeErrorKind.Failure, $"Cannot read '{filePath}': {e.Message}", field: "filePath", innerException: e);
+            throw new BronzeException(BronzeErrorKind.Failure, $"Cannot read '{filePath}': {e.Message}", field: "file_path", innerException: e);
         }
 
         await using (source.ConfigureAwait(false))
@@ -109,7 +109,7 @@ public sealed partial class LocalStore
     {
         using SafeFileHandle file = StoreIo(key, "create a temp file", () => RootedFileSystem.CreateFile(folder, tempName));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var chunks = new ChunkReader(content);
+        using var chunks = new ChunkReader(content, BufferPool);
         Task pendingWrite = Task.CompletedTask;
         long offset = 0;
         try
@@ -140,10 +140,10 @@ public sealed partial class LocalStore
         PosixFileSystem.StartWriteback(file, offset, chunk.Length);
     }
 
-    private static async Task<(long Size, string Sha256)> HashOnlyAsync(Stream content, CancellationToken cancellationToken)
+    private async Task<(long Size, string Sha256)> HashOnlyAsync(Stream content, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var chunks = new ChunkReader(content);
+        using var chunks = new ChunkReader(content, BufferPool);
         long size = 0;
         while (await chunks.NextAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } chunk)
         {

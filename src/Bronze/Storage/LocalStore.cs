@@ -1,3 +1,4 @@
+using System.Buffers;
 using Bronze.Storage.Native;
 using Microsoft.Win32.SafeHandles;
 using Bronze.Storage;
@@ -61,6 +62,9 @@ public sealed partial class LocalStore : IObjectStore
 
     /// <inheritdoc />
     public string Description => "file://" + Root;
+
+    /// <summary>Where a put rents its two chunk buffers (tests give a pool that checks every buffer comes back).</summary>
+    internal ArrayPool<byte> BufferPool { get; init; } = ArrayPool<byte>.Shared;
 
     /// <inheritdoc />
     /// <remarks>

@@ -108,7 +108,7 @@ public sealed class LocalStoreInterruptTests : IDisposable
 
         var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutFileIfAbsentAsync("k", Path.Join(store.Root, missing), Ct));
 
-        Assert.Equal((BronzeErrorKind.InvalidInput, "filePath"), (error.Kind, error.Field));
+        Assert.Equal((BronzeErrorKind.InvalidInput, "file_path"), (error.Kind, error.Field));
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class LocalStoreTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<BronzeException>(() => _store.PutFileIfAbsentAsync("object", _temp.Path, Ct));
 
-        Assert.Equal((BronzeErrorKind.InvalidInput, "filePath"), (error.Kind, error.Field));
+        Assert.Equal((BronzeErrorKind.InvalidInput, "file_path"), (error.Kind, error.Field));
         Assert.Null(await _store.StatAsync("object", Ct));
     }
 

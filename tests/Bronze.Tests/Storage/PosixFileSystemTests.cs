@@ -56,6 +56,24 @@ public sealed class PosixFileSystemTests : IDisposable
         Assert.Throws<IOException>(() => PosixFileSystem.PublishNoReplace(folder, ".gone", "final"));
     }
 
+    [Fact]
+    public async Task Publish_NeitherNoReplaceRenameNorHardLinks_ThrowsIOExceptionNamingLinkatAndKeepsTheTemp()
+    {
+        SkipOnWindows();
+        const int EInval = 22, EPerm = 1;
+        string temp = await WriteAsync(".tmp", [1, 2, 3]);
+        using SafeFileHandle folder = RootedFileSystem.OpenRoot(_temp.Path);
+
+        using (FileFaults.Arm((call, _, _) => call switch { FileCall.Rename => EInval, FileCall.Link => EPerm, _ => 0 }))
+        {
+            var error = Assert.Throws<IOException>(() => PosixFileSystem.PublishNoReplace(folder, ".tmp", "final"));
+            Assert.Equal(("linkat failed for 'final': Operation not permitted (errno 1).", EPerm), (error.Message, error.HResult));
+        }
+
+        Assert.False(File.Exists(Path.Join(_temp.Path, "final")));
+        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(temp, Ct));
+    }
+
     private PosixFileSystem.PublishResult Publish(string temp, string final, bool linkFallback)
     {
         using SafeFileHandle folder = RootedFileSystem.OpenRoot(_temp.Path);

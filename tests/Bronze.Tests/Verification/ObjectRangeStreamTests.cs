@@ -25,7 +25,7 @@ public sealed class ObjectRangeStreamTests
         long size = await WriteDuckDbFileAsync(folder.Path, keyValueBytes);
 
         // Act
-        ParquetFileMetadata m = await ParquetFiles.ReadObjectMetadataAsync(store, "f.parquet", Ct);
+        ParquetFileMetadata m = await ParquetInspector.ReadObjectMetadataAsync(store, "f.parquet", Ct);
 
         // Assert
         Assert.Equal(200_000, m.RowCount);

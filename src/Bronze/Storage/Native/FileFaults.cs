@@ -8,17 +8,15 @@ namespace Bronze.Storage.Native;
 /// folder or file handle, the name) and may make it fail with an errno, as the kernel would, so that the error paths of
 /// a put (a failed write, fsync, mkdir, rename, stat or open) run for real. The plan flows with the async context of
 /// the test that armed it, so tests running at the same time are unaffected. Unarmed (production), a call costs one
-/// read of a static field that is never set.
+/// read of an AsyncLocal that is never set (no execution context holds a value), next to the system call it guards.
 /// </summary>
 internal static class FileFaults
 {
     private static readonly AsyncLocal<Func<FileCall, SafeHandle?, string, int>?> Plan = new();
-    private static bool s_everArmed;
 
     /// <summary>Whether the plan fails this call; when it does, errno is set to the plan's value.</summary>
     public static bool Fail(FileCall call, SafeHandle? handle, string name)
     {
-        if (!Volatile.Read(ref s_everArmed)) return false;
         int errno = Plan.Value?.Invoke(call, handle, name) ?? 0;
         if (errno == 0) return false;
         Marshal.SetLastPInvokeError(errno);
@@ -31,7 +29,6 @@ internal static class FileFaults
     /// </summary>
     public static IDisposable Arm(Func<FileCall, SafeHandle?, string, int> plan)
     {
-        Volatile.Write(ref s_everArmed, true);
         Plan.Value = plan;
         return new Disarm();
     }

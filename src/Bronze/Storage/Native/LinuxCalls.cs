@@ -46,55 +46,60 @@ internal static class LinuxCalls
     /// <summary>O_DIRECTORY: its value differs between architectures.</summary>
     public static int ODirectory => IsArm ? 0x4000 : 0x10000;
 
-    /// <summary>O_NOFOLLOW: its value differs between architectures.</summary>
-    public static int ONoFollow => IsArm ? 0x8000 : 0x20000;
-
     private static bool IsArm => RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm;
 
     /// <summary>openat2(2); returns the fd or -1 with errno set.</summary>
     public static long Openat2(SafeFileHandle directory, string path, int flags, ulong resolve)
     {
-        if (FileFaults.Fail(FileCall.OpenBeneath, directory, path)) return -1;
+        if (Planned(FileCall.OpenBeneath, directory, path) is { } failed) return failed;
         var how = new OpenHow { Flags = (ulong)(uint)flags, Mode = 0, Resolve = resolve };
         return syscall(SysOpenat2, directory, path, ref how, (nuint)Marshal.SizeOf<OpenHow>());
     }
 
-    /// <summary>statx(2) of <paramref name="path"/> relative to <paramref name="directory"/>, never following a link.</summary>
+    /// <summary>
+    /// statx(2) of <paramref name="path"/> relative to <paramref name="directory"/>, never following a link; an empty
+    /// path is <paramref name="directory"/> itself (AT_EMPTY_PATH, which changes nothing for a non-empty path).
+    /// </summary>
     public static int Stat(SafeFileHandle directory, string path, out StatxBuffer buffer)
     {
         buffer = default;
-        if (FileFaults.Fail(FileCall.Stat, directory, path)) return -1;
-        return statx(directory, path, AtSymlinkNoFollow | (path.Length == 0 ? AtEmptyPath : 0), StatxBasicStats, out buffer);
+        return Planned(FileCall.Stat, directory, path) ?? statx(directory, path, AtSymlinkNoFollow | AtEmptyPath, StatxBasicStats, out buffer);
     }
 
     /// <summary>openat(2).</summary>
     public static int OpenAt(SafeFileHandle dirfd, string path, int flags, int mode) =>
-        FileFaults.Fail(FileCall.Create, dirfd, path) ? -1 : openat(dirfd, path, flags, mode);
+        Planned(FileCall.Create, dirfd, path) ?? openat(dirfd, path, flags, mode);
 
     /// <summary>open(2).</summary>
-    public static int Open(string path, int flags, int mode) => FileFaults.Fail(FileCall.Open, null, path) ? -1 : open(path, flags, mode);
+    public static int Open(string path, int flags, int mode) => Planned(FileCall.Open, null, path) ?? open(path, flags, mode);
 
     /// <summary>mkdirat(2).</summary>
     public static int MkdirAt(SafeFileHandle dirfd, string path, int mode) =>
-        FileFaults.Fail(FileCall.MakeDirectory, dirfd, path) ? -1 : mkdirat(dirfd, path, mode);
+        Planned(FileCall.MakeDirectory, dirfd, path) ?? mkdirat(dirfd, path, mode);
 
     /// <summary>renameat2(2).</summary>
     public static int RenameAt2(SafeFileHandle olddirfd, string oldpath, SafeFileHandle newdirfd, string newpath, uint flags) =>
-        FileFaults.Fail(FileCall.Rename, newdirfd, newpath) ? -1 : renameat2(olddirfd, oldpath, newdirfd, newpath, flags);
+        Planned(FileCall.Rename, newdirfd, newpath) ?? renameat2(olddirfd, oldpath, newdirfd, newpath, flags);
 
     /// <summary>linkat(2).</summary>
     public static int LinkAt(SafeFileHandle olddirfd, string oldpath, SafeFileHandle newdirfd, string newpath, int flags) =>
-        FileFaults.Fail(FileCall.Link, newdirfd, newpath) ? -1 : linkat(olddirfd, oldpath, newdirfd, newpath, flags);
+        Planned(FileCall.Link, newdirfd, newpath) ?? linkat(olddirfd, oldpath, newdirfd, newpath, flags);
 
     /// <summary>unlinkat(2).</summary>
     public static int UnlinkAt(SafeFileHandle dirfd, string path, int flags) =>
-        FileFaults.Fail(FileCall.Unlink, dirfd, path) ? -1 : unlinkat(dirfd, path, flags);
+        Planned(FileCall.Unlink, dirfd, path) ?? unlinkat(dirfd, path, flags);
 
     /// <summary>fsync(2).</summary>
-    public static int Fsync(SafeFileHandle fd) => FileFaults.Fail(FileCall.Fsync, fd, "") ? -1 : fsync(fd);
+    public static int Fsync(SafeFileHandle fd) => Planned(FileCall.Fsync, fd, "") ?? fsync(fd);
 
     /// <summary>dup(2), the first step of reading a folder.</summary>
-    public static int Dup(SafeFileHandle fd) => FileFaults.Fail(FileCall.ReadDirectory, fd, "") ? -1 : dup(fd);
+    public static int Dup(SafeFileHandle fd) => Planned(FileCall.ReadDirectory, fd, "") ?? dup(fd);
+
+    /// <summary>
+    /// What a wrapper returns instead of making the call when <see cref="FileFaults"/> fails it: -1 with errno set, as
+    /// the kernel's failure would be; <see langword="null"/> to make the call.
+    /// </summary>
+    private static int? Planned(FileCall call, SafeHandle? handle, string name) => FileFaults.Fail(call, handle, name) ? -1 : null;
 
     [StructLayout(LayoutKind.Sequential)]
     private struct OpenHow
@@ -149,6 +154,9 @@ internal static class LinuxCalls
 
     [DllImport("libc", SetLastError = true, EntryPoint = "fdopendir")]
     public static extern IntPtr FdOpenDir(int fd);
+
+    [DllImport("libc", EntryPoint = "rewinddir")]
+    public static extern void RewindDir(IntPtr directory);
 
     [DllImport("libc", SetLastError = true, EntryPoint = "readdir")]
     public static extern IntPtr ReadDir(IntPtr directory);

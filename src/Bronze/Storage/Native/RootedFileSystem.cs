@@ -16,10 +16,11 @@ internal static class RootedFileSystem
     /// <exception cref="IOException">The folder cannot be opened.</exception>
     public static SafeFileHandle OpenRoot(string root)
     {
+        // -1 is the only failure value of open, openat, openat2 and dup; any other value, 0 included, is a descriptor.
         int fd;
         do fd = LinuxCalls.Open(root, LinuxCalls.ORdOnly | LinuxCalls.ODirectory | LinuxCalls.OCloexec, 0);
-        while (fd < 0 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
-        if (fd < 0) throw Failure("open", root, Marshal.GetLastPInvokeError());
+        while (fd == -1 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
+        if (fd == -1) throw Failure("open", root, Marshal.GetLastPInvokeError());
         return new SafeFileHandle(fd, ownsHandle: true);
     }
 
@@ -32,7 +33,7 @@ internal static class RootedFileSystem
         while (true)
         {
             long fd = LinuxCalls.Openat2(directory, relative, flags | LinuxCalls.OCloexec, Resolve);
-            if (fd >= 0)
+            if (fd != -1)
             {
                 errno = 0;
                 return new SafeFileHandle((IntPtr)fd, ownsHandle: true);
@@ -75,15 +76,18 @@ internal static class RootedFileSystem
         return true;
     }
 
-    /// <summary>Creates and opens a new file for writing; fails if the name exists in any form (a link included).</summary>
+    /// <summary>
+    /// Creates and opens a new file for writing; fails if the name exists in any form: with O_CREAT | O_EXCL the kernel
+    /// never follows a symbolic link, even a dangling one, but fails with EEXIST.
+    /// </summary>
     /// <exception cref="IOException">openat failed.</exception>
     public static SafeFileHandle CreateFile(SafeFileHandle directory, string name)
     {
-        int flags = LinuxCalls.OWrOnly | LinuxCalls.OCreat | LinuxCalls.OExcl | LinuxCalls.ONoFollow | LinuxCalls.OCloexec;
+        int flags = LinuxCalls.OWrOnly | LinuxCalls.OCreat | LinuxCalls.OExcl | LinuxCalls.OCloexec;
         int fd;
         do fd = LinuxCalls.OpenAt(directory, name, flags, 0x1B6);
-        while (fd < 0 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
-        if (fd < 0) throw Failure("openat", name, Marshal.GetLastPInvokeError());
+        while (fd == -1 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
+        if (fd == -1) throw Failure("openat", name, Marshal.GetLastPInvokeError());
         return new SafeFileHandle(fd, ownsHandle: true);
     }
 
@@ -116,7 +120,7 @@ internal static class RootedFileSystem
     public static List<(string Name, EntryKind Kind)> ReadEntries(SafeFileHandle directory, string what)
     {
         int fd = LinuxCalls.Dup(directory);
-        if (fd < 0) throw Failure("dup", what, Marshal.GetLastPInvokeError());
+        if (fd == -1) throw Failure("dup", what, Marshal.GetLastPInvokeError());
         IntPtr stream = LinuxCalls.FdOpenDir(fd);
         if (stream == IntPtr.Zero)
         {
@@ -128,6 +132,9 @@ internal static class RootedFileSystem
         var entries = new List<(string Name, EntryKind Kind)>();
         try
         {
+            // The duplicate shares its position with the folder's handle: a read of the same handle before this one
+            // left it at the end.
+            LinuxCalls.RewindDir(stream);
             while (true)
             {
                 IntPtr entry = LinuxCalls.ReadDir(stream);

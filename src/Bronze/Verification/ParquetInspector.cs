@@ -9,7 +9,7 @@ namespace Bronze;
 /// Reads what the footer of any writer's Parquet file says, from a store or a local path, reading only the file's
 /// first bytes and its tail (ranged reads on S3 and GCS).
 /// </summary>
-public static class ParquetFiles
+public static class ParquetInspector
 {
     /// <summary>The field named when a local path is refused: the file to read.</summary>
     public const string FileField = "file";
