@@ -16,7 +16,7 @@ internal static class ContentStager
     {
         file.Position = 0;
         ContentDigest digest = await HashAsync(ReadOnlyMemory<byte>.Empty, file, copyTo: null, cancellationToken).ConfigureAwait(false);
-        return StagedContent.File(file.Name, digest, ownsFile: false);
+        return StagedContent.CallersFile(file.Name, digest);
     }
 
     public static async Task<StagedContent> FromStreamAsync(Stream content, int memoryLimit, string spoolDirectory, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ internal static class ContentStager
             await using (spool.ConfigureAwait(false))
             {
                 ContentDigest digest = await HashAsync(head.AsMemory(0, length), content, spool, cancellationToken).ConfigureAwait(false);
-                return StagedContent.File(spoolPath, digest, ownsFile: true);
+                return StagedContent.Spooled(spoolPath, digest);
             }
         }
         catch
@@ -77,11 +77,11 @@ internal static class ContentStager
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new BronzeException(BronzeErrorKind.NotFound, $"The file to upload, '{path}', does not exist.", field: "filePath", innerException: e);
+            throw new BronzeException(BronzeErrorKind.NotFound, $"The file to upload, '{path}', does not exist.", field: "file_path", innerException: e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BronzeException(BronzeErrorKind.Failure, $"The file to upload, '{path}', cannot be read: {e.Message}", field: "filePath", innerException: e);
+            throw new BronzeException(BronzeErrorKind.Failure, $"The file to upload, '{path}', cannot be read: {e.Message}", field: "file_path", innerException: e);
         }
     }
 
@@ -99,14 +99,12 @@ internal static class ContentStager
             int read;
             while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 Task write = copyTo?.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask() ?? Task.CompletedTask;
                 HashBoth(md5, sha256, buffer.AsMemory(0, read));
                 await write.ConfigureAwait(false);
                 size += read;
             }
 
-            if (copyTo is not null) await copyTo.FlushAsync(cancellationToken).ConfigureAwait(false);
             return new ContentDigest(size, md5.GetHashAndReset(), sha256.GetHashAndReset());
         }
         finally
