@@ -8,31 +8,36 @@ internal sealed class StagedContent : IDisposable
 {
     private readonly byte[]? _buffer;
     private readonly string? _path;
-    private readonly bool _ownsFile;
+    private readonly string? _spoolPath; // the file to delete when disposed: ours, never the caller's
 
-    private StagedContent(ContentDigest digest, byte[]? buffer, string? path, bool ownsFile)
+    private StagedContent(ContentDigest digest, byte[]? buffer, string? path, string? spoolPath)
     {
         Digest = digest;
         _buffer = buffer;
         _path = path;
-        _ownsFile = ownsFile;
+        _spoolPath = spoolPath;
     }
 
     public ContentDigest Digest { get; }
 
     public long Size => Digest.Size;
 
-    public static StagedContent InMemory(byte[] buffer, ContentDigest digest) => new(digest, buffer, null, ownsFile: false);
+    /// <summary>The first <see cref="ContentDigest.Size"/> bytes of <paramref name="buffer"/> (at most the memory buffer, an int).</summary>
+    public static StagedContent InMemory(byte[] buffer, ContentDigest digest) => new(digest, buffer, null, null);
 
-    public static StagedContent File(string path, ContentDigest digest, bool ownsFile) => new(digest, null, path, ownsFile);
+    /// <summary>The caller's file, left in place.</summary>
+    public static StagedContent CallersFile(string path, ContentDigest digest) => new(digest, null, path, null);
+
+    /// <summary>A spool file this content owns and deletes when disposed.</summary>
+    public static StagedContent Spooled(string path, ContentDigest digest) => new(digest, null, path, path);
 
     /// <summary>A fresh read-only stream over the content, from its start.</summary>
     public Stream OpenRead() => _buffer is not null
-        ? new MemoryStream(_buffer, 0, checked((int)Digest.Size), writable: false)
+        ? new MemoryStream(_buffer, 0, (int)Digest.Size, writable: false)
         : new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     public void Dispose()
     {
-        if (_ownsFile && _path is not null) System.IO.File.Delete(_path);
+        if (_spoolPath is not null) File.Delete(_spoolPath);
     }
 }
