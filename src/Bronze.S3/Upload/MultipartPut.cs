@@ -82,6 +82,8 @@ internal static class MultipartPut
                     throw;
                 }
 
+                // The end: a short part was the last one, and the next read returns nothing (an empty source still
+                // uploads its one empty part).
                 if (length == 0 && md5s.Count > 0)
                 {
                     Release(buffer, slots);
@@ -93,7 +95,6 @@ internal static class MultipartPut
                 md5s.Add(md5);
                 size += length;
                 uploads.Add(UploadPartAsync(context, key, uploadId, md5s.Count, buffer, length, md5, slots, failed));
-                if (length < bufferSize) break;
             }
 
             PartETag[] parts = await Task.WhenAll(uploads).ConfigureAwait(false);
@@ -140,7 +141,7 @@ internal static class MultipartPut
                     $"Part {number} of '{key}' in {context.Description}: the server reports ETag {etag}, expected the MD5 {expected}.");
             }
 
-            return new PartETag(number, response.ETag ?? expected);
+            return new PartETag(number, expected); // the server's ETag, when it sent one, was just checked equal
         }
         catch
         {

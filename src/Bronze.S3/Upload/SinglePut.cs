@@ -29,9 +29,7 @@ internal static class SinglePut
             {
                 BucketName = context.Bucket,
                 Key = context.BucketKey(key),
-                InputStream = body,
-                AutoCloseStream = false,
-                AutoResetStreamPosition = true,
+                InputStream = body, // each attempt opens its own stream, from the start
                 IfNoneMatch = "*",
                 MD5Digest = digest.Md5Base64,
                 ContentType = "application/octet-stream",
