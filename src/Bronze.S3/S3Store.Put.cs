@@ -54,6 +54,9 @@ public sealed partial class S3Store
         }
     }
 
+    /// <summary>The largest object one PutObject may write: S3's 5 GiB; lowered by tests to reach the limit cheaply.</summary>
+    internal long SinglePutLimit { get; init; } = S3StoreOptions.MaxSinglePutSize;
+
     private bool UsesMultipart(long size) => _context.ConditionalMultipart && size >= Options.MultipartThreshold;
 
     private async Task<PutResult> PutSingleAsync(string key, StagedContent staged, CancellationToken cancellationToken)
@@ -70,7 +73,7 @@ public sealed partial class S3Store
 
     private void CheckSinglePutSize(string key, long size)
     {
-        if (size > S3StoreOptions.MaxSinglePutSize)
+        if (size > SinglePutLimit)
         {
             throw new BronzeException(BronzeErrorKind.InvalidInput,
                 $"'{key}' is {size} bytes, more than the 5 GiB one PutObject can write, and {Description} is set to write "
