@@ -65,6 +65,9 @@ public sealed class ConditionalMultipartTests
         var error = await Assert.ThrowsAsync<BronzeException>(() => PutAsync(server));
 
         Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
+        Assert.Equal(
+            $"After writing 'k' to {Description(server)}, the server reports ETag \"00000000000000000000000000000000-2\", expected {s3.ExpectedETag}.",
+            error.Message);
         Assert.Equal("DELETE ?uploadId=u1", server.Requests[^1]);
     }
 
@@ -89,7 +92,10 @@ public sealed class ConditionalMultipartTests
         var error = await Assert.ThrowsAsync<BronzeException>(() => PutAsync(server));
 
         Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
-        Assert.Contains("Part 2", error.Message, StringComparison.Ordinal);
+        string md5 = Convert.ToHexStringLower(MD5.HashData(Content.AsSpan(PartSize)));
+        Assert.Equal(
+            $"Part 2 of 'k' in {Description(server)}: the server reports ETag \"00000000000000000000000000000000\", expected the MD5 \"{md5}\".",
+            error.Message);
         Assert.DoesNotContain("POST ?uploadId=u1", server.Requests);
         Assert.Equal("DELETE ?uploadId=u1", server.Requests[^1]);
     }
@@ -117,6 +123,12 @@ public sealed class ConditionalMultipartTests
             MaxParallelParts = 1,
         });
         return await store.PutIfAbsentAsync("k", new MemoryStream(Content), Token);
+    }
+
+    private static string Description(ScriptedS3 server)
+    {
+        using var store = new S3Store(server.StoreOptions());
+        return store.Description;
     }
 
     private static string Sha256(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));

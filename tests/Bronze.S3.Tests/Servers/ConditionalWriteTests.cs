@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography;
 using Bronze.S3.Tests.Support;
 using Bronze.Storage;
 
@@ -83,6 +84,10 @@ public sealed class ConditionalWriteTests
 
         Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
         Assert.Equal(["PUT"], server.Methods);
+        string what = header == "ETag"
+            ? $"ETag {value}, expected the MD5 \"{Convert.ToHexStringLower(MD5.HashData(Content))}\""
+            : $"sha256 {value}, expected {Convert.ToBase64String(SHA256.HashData(Content))}";
+        Assert.Equal($"After writing 'k' to {Description(server)}, the server reports {what}: the stored object may not hold the bytes sent.", error.Message);
     }
 
     [Theory(Timeout = 60_000)]
@@ -105,6 +110,12 @@ public sealed class ConditionalWriteTests
             MaxRetries = maxRetries,
         });
         return await store.PutIfAbsentAsync("k", new MemoryStream(Content), Token);
+    }
+
+    private static string Description(ScriptedS3 server)
+    {
+        using var store = new S3Store(server.StoreOptions());
+        return store.Description;
     }
 
     private static string ETagOf(string md5Hex) => $"\"{md5Hex}\"";

@@ -101,6 +101,63 @@ public sealed class StagingAndMappingTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PutFileIfAbsentAsync_NoPathGiven_ThrowsArgumentErrorNamingTheParameter()
+    {
+        using var server = new ScriptedS3(_ => new Answer(200));
+        using var store = new S3Store(server.StoreOptions());
+
+        Assert.Equal("filePath", (await Assert.ThrowsAsync<ArgumentException>(() => store.PutFileIfAbsentAsync("k", "", Token))).ParamName);
+        Assert.Equal("filePath", (await Assert.ThrowsAsync<ArgumentNullException>(() => store.PutFileIfAbsentAsync("k", null!, Token))).ParamName);
+        Assert.Empty(server.Methods);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("missing.bin")] // no such file
+    [InlineData("missing-folder/content.bin")] // no such folder
+    public async Task PutFileIfAbsentAsync_FileMissing_ThrowsNotFoundNamingFilePathBeforeAnyRequest(string name)
+    {
+        using var server = new ScriptedS3(_ => new Answer(200));
+        using var folder = new TempDirectory();
+        string path = Path.Join(folder.Path, name);
+        using var store = new S3Store(server.StoreOptions());
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutFileIfAbsentAsync("k", path, Token));
+
+        Assert.Equal((BronzeErrorKind.NotFound, "file_path"), (error.Kind, error.Field));
+        Assert.Equal($"The file to upload, '{path}', does not exist.", error.Message);
+        Assert.Empty(server.Methods);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutFileIfAbsentAsync_PathIsAFolder_ThrowsFailureNamingFilePathBeforeAnyRequest()
+    {
+        using var server = new ScriptedS3(_ => new Answer(200));
+        using var folder = new TempDirectory();
+        using var store = new S3Store(server.StoreOptions());
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutFileIfAbsentAsync("k", folder.Path, Token));
+
+        Assert.Equal((BronzeErrorKind.Failure, "file_path"), (error.Kind, error.Field));
+        Assert.Equal($"The file to upload, '{folder.Path}', cannot be read: {error.InnerException!.Message}", error.Message);
+        Assert.Empty(server.Methods);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PutFileIfAbsentAsync_OnePut_LeavesTheCallersFileInPlace()
+    {
+        using var server = new ScriptedS3(_ => new Answer(200));
+        using var folder = new TempDirectory();
+        string file = Path.Join(folder.Path, "content.bin");
+        await File.WriteAllBytesAsync(file, [1, 2, 3], Token);
+        using var store = new S3Store(server.StoreOptions());
+
+        PutResult result = await store.PutFileIfAbsentAsync("k", file, Token);
+
+        Assert.Equal(PutOutcome.Created, result.Outcome);
+        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(file, Token));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task PutIfAbsentAsync_409UntilRetriesRunOutThenTheHeadIsRefused_ThrowsTheCredentialsErrorNotStillMissing()
     {
         using var server = new ScriptedS3(r => r.HttpMethod == "HEAD" ? new Answer(403) : new Answer(409, ErrorCode: "ConditionalRequestConflict"));

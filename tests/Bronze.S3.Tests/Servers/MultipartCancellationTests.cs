@@ -1,0 +1,96 @@
+using Bronze.S3.Client;
+using Bronze.S3.Tests.Support;
+using Bronze.S3.Upload;
+using Bronze.Storage;
+using Bronze.Testing;
+using Answer = Bronze.S3.Tests.Support.ScriptedS3.Answer;
+
+namespace Bronze.S3.Tests.Servers;
+
+/// <summary>
+/// A part fails while the reader waits for the next bytes: the part's failure is what the put reports, unless the
+/// caller cancelled at the same time, when the cancellation is (the caller asked to stop; the failure is moot). The
+/// upload is aborted either way. Drives <see cref="MultipartPut"/> directly, so the source stream can wait on the
+/// reader's token.
+/// </summary>
+public sealed class MultipartCancellationTests
+{
+    private const int PartSize = 5 << 20;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UploadAsync_PartFailsWhileTheCallerCancels_CancellationWinsElseThePartsFailure(bool callerCancels)
+    {
+        using var server = new ScriptedS3(r => r.HttpMethod switch
+        {
+            "POST" => Answer.UploadStarted,
+            "PUT" => new Answer(403, ErrorCode: "AccessDenied"),
+            "DELETE" => new Answer(204),
+            _ => new Answer(501),
+        });
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 2 });
+        using var source = new OnePartThenWaitStream(TestBytes.Create(PartSize, seed: 9), onStopped: callerCancels ? caller.Cancel : () => { });
+
+        Exception error = await Assert.ThrowsAnyAsync<Exception>(
+            () => MultipartPut.UploadAsync(context, "k", source, 2L * PartSize, known: null, caller.Token));
+
+        if (callerCancels) Assert.IsType<OperationCanceledException>(error, exactMatch: false);
+        else Assert.Equal("credentials", Assert.IsType<BronzeException>(error).Field);
+        Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "DELETE ?uploadId=u1"], server.Requests);
+    }
+
+    /// <summary>Gives one part's bytes, then waits on the reader's token; <c>onStopped</c> runs when that token fires.</summary>
+    private sealed class OnePartThenWaitStream(byte[] part, Action onStopped) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_position < part.Length)
+            {
+                int count = Math.Min(buffer.Length, part.Length - _position);
+                part.AsMemory(_position, count).CopyTo(buffer);
+                _position += count;
+                return count;
+            }
+
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                onStopped();
+                throw;
+            }
+
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
