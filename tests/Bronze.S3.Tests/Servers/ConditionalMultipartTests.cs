@@ -66,7 +66,7 @@ public sealed class ConditionalMultipartTests
 
         Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
         Assert.Equal(
-            $"After writing 'k' to {Description(server)}, the server reports ETag \"00000000000000000000000000000000-2\", expected {s3.ExpectedETag}.",
+            $"After writing 'k' to {server.StoreOptions().Description}, the server reports ETag \"00000000000000000000000000000000-2\", expected {s3.ExpectedETag}.",
             error.Message);
         Assert.Equal("DELETE ?uploadId=u1", server.Requests[^1]);
     }
@@ -94,7 +94,7 @@ public sealed class ConditionalMultipartTests
         Assert.Equal(BronzeErrorKind.IntegrityMismatch, error.Kind);
         string md5 = Convert.ToHexStringLower(MD5.HashData(Content.AsSpan(PartSize)));
         Assert.Equal(
-            $"Part 2 of 'k' in {Description(server)}: the server reports ETag \"00000000000000000000000000000000\", expected the MD5 \"{md5}\".",
+            $"Part 2 of 'k' in {server.StoreOptions().Description}: the server reports ETag \"00000000000000000000000000000000\", expected the MD5 \"{md5}\".",
             error.Message);
         Assert.DoesNotContain("POST ?uploadId=u1", server.Requests);
         Assert.Equal("DELETE ?uploadId=u1", server.Requests[^1]);
@@ -123,12 +123,6 @@ public sealed class ConditionalMultipartTests
             MaxParallelParts = 1,
         });
         return await store.PutIfAbsentAsync("k", new MemoryStream(Content), Token);
-    }
-
-    private static string Description(ScriptedS3 server)
-    {
-        using var store = new S3Store(server.StoreOptions());
-        return store.Description;
     }
 
     private static string Sha256(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));
