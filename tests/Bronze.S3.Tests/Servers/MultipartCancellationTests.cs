@@ -10,7 +10,8 @@ namespace Bronze.S3.Tests.Servers;
 /// <summary>
 /// A part fails while the reader waits for the next bytes: the part's failure is what the put reports, unless the
 /// caller cancelled at the same time, when the cancellation is (the caller asked to stop; the failure is moot). The
-/// upload is aborted either way. Drives <see cref="MultipartPut"/> directly, so the source stream can wait on the
+/// upload is aborted either way. And an empty source still uploads one (empty) part, since S3 completes no upload
+/// without parts. Drives <see cref="MultipartPut"/> directly, so the source stream can wait on the
 /// reader's token.
 /// </summary>
 public sealed class MultipartCancellationTests
@@ -41,6 +42,24 @@ public sealed class MultipartCancellationTests
         if (callerCancels) Assert.IsType<OperationCanceledException>(error, exactMatch: false);
         else Assert.Equal("credentials", Assert.IsType<BronzeException>(error).Field);
         Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "DELETE ?uploadId=u1"], server.Requests);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task UploadAsync_EmptySource_UploadsOneEmptyPartThenCompletes()
+    {
+        using var server = new ScriptedS3(r => r.HttpMethod switch
+        {
+            "POST" when r.Url!.Query.Contains("uploads", StringComparison.Ordinal) => Answer.UploadStarted,
+            "POST" => new Answer(200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key></CompleteMultipartUploadResult>"),
+            "PUT" => new Answer(200),
+            _ => new Answer(501),
+        });
+        using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize });
+
+        (PutOutcome outcome, _) = await MultipartPut.UploadAsync(context, "k", new MemoryStream(), 0, known: null, Token);
+
+        Assert.Equal(PutOutcome.Created, outcome);
+        Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "POST ?uploadId=u1"], server.Requests);
     }
 
     /// <summary>Gives one part's bytes, then waits on the reader's token; <c>onStopped</c> runs when that token fires.</summary>
