@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Bronze.Storage.Native;
 using Microsoft.Win32.SafeHandles;
 
@@ -41,11 +40,7 @@ internal static class LocalFile
 
     private static SafeFileHandle Open(string path, int flags)
     {
-        int fd;
-        do fd = LinuxCalls.Open(path, flags | LinuxCalls.OCloexec, 0);
-        while (fd < 0 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
-        if (fd >= 0) return new SafeFileHandle(fd, ownsHandle: true);
-        int errno = Marshal.GetLastPInvokeError();
+        if (RootedFileSystem.TryOpenPath(path, flags, out int errno) is SafeFileHandle opened) return opened;
         if (errno is LinuxCalls.ENoEnt or LinuxCalls.ENotDir) throw BronzeException.NotFound($"file '{path}'");
         throw Failure(path, RootedFileSystem.Failure("open", path, errno));
     }

@@ -14,14 +14,21 @@ internal static class RootedFileSystem
 
     /// <summary>Opens the root folder itself: links above or at the root are the caller's choice of root.</summary>
     /// <exception cref="IOException">The folder cannot be opened.</exception>
-    public static SafeFileHandle OpenRoot(string root)
+    public static SafeFileHandle OpenRoot(string root) =>
+        TryOpenPath(root, LinuxCalls.ORdOnly | LinuxCalls.ODirectory, out int errno) ?? throw Failure("open", root, errno);
+
+    /// <summary>
+    /// Opens <paramref name="path"/> as given (links followed), retrying on EINTR; returns <see langword="null"/> with
+    /// the errno on failure.
+    /// </summary>
+    public static SafeFileHandle? TryOpenPath(string path, int flags, out int errno)
     {
         // -1 is the only failure value of open, openat, openat2 and dup; any other value, 0 included, is a descriptor.
         int fd;
-        do fd = LinuxCalls.Open(root, LinuxCalls.ORdOnly | LinuxCalls.ODirectory | LinuxCalls.OCloexec, 0);
+        do fd = LinuxCalls.Open(path, flags | LinuxCalls.OCloexec, 0);
         while (fd == -1 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
-        if (fd == -1) throw Failure("open", root, Marshal.GetLastPInvokeError());
-        return new SafeFileHandle(fd, ownsHandle: true);
+        errno = fd == -1 ? Marshal.GetLastPInvokeError() : 0;
+        return fd == -1 ? null : new SafeFileHandle(fd, ownsHandle: true);
     }
 
     /// <summary>
