@@ -57,6 +57,20 @@ public sealed class FileUploadContentTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => content.WholeHashesAsync(Ct));
     }
 
+    [Fact]
+    public async Task SourceFailure_HashingCannotRead_IsTheReadErrorAndDisposeAsyncStillCloses()
+    {
+        // the test's own memory opens as a file but reads fail (EIO): offset 0 is never mapped
+        var content = new FileUploadContent("/proc/self/mem");
+        Stream body = content.Body;
+
+        await Assert.ThrowsAsync<IOException>(() => content.WholeHashesAsync(Ct));
+        Assert.IsType<IOException>(content.SourceFailure?.SourceException);
+        await content.DisposeAsync();
+
+        Assert.False(body.CanRead);
+    }
+
     private static async Task<string> WriteAsync(TempDirectory folder, byte[] data)
     {
         string path = Path.Join(folder.Path, "content.bin");
