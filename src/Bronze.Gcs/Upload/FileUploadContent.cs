@@ -92,8 +92,9 @@ internal sealed class FileUploadContent : IUploadContent
         FileStream file = OpenRead(path, 0);
         await using (file.ConfigureAwait(false))
         {
+            // A read returns 0 only at the end (as in Stream.CopyToAsync).
             int read;
-            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) != 0)
             {
                 sha256.AppendData(buffer.AsSpan(0, read));
                 crc = Crc32C.Append(crc, buffer.AsSpan(0, read));
