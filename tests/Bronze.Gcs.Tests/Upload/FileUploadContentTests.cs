@@ -16,7 +16,7 @@ public sealed class FileUploadContentTests
         string path = await WriteAsync(folder, data);
         await using var content = new FileUploadContent(path);
 
-        // the upload engine reads the body with ReadAsync: an asynchronous handle does not hold a pool thread per read
+        // the upload engine reads the body with ReadAsync only, so it is opened for asynchronous I/O (overlapped on Windows)
         Assert.True(Assert.IsType<FileStream>(content.Body).IsAsync);
         var sent = new MemoryStream();
         await content.Body.CopyToAsync(sent, Ct);
