@@ -24,11 +24,18 @@ internal static class RootedFileSystem
     public static SafeFileHandle? TryOpenPath(string path, int flags, out int errno)
     {
         // -1 is the only failure value of open, openat, openat2 and dup; any other value, 0 included, is a descriptor.
-        int fd;
-        do fd = LinuxCalls.Open(path, flags | LinuxCalls.OCloexec, 0);
-        while (fd == -1 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
-        errno = fd == -1 ? Marshal.GetLastPInvokeError() : 0;
-        return fd == -1 ? null : new SafeFileHandle(fd, ownsHandle: true);
+        while (true)
+        {
+            int fd = LinuxCalls.Open(path, flags | LinuxCalls.OCloexec, 0);
+            if (fd != -1)
+            {
+                errno = 0;
+                return new SafeFileHandle(fd, ownsHandle: true);
+            }
+
+            errno = Marshal.GetLastPInvokeError();
+            if (errno != LinuxCalls.EIntr) return null;
+        }
     }
 
     /// <summary>
