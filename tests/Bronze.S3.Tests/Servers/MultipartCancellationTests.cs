@@ -84,6 +84,30 @@ public sealed class MultipartCancellationTests
         Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "POST ?uploadId=u1"], server.Requests);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task UploadAsync_MorePartsThanBuffers_ReusesEachBufferInTurnAndCompletes()
+    {
+        using var server = new ScriptedS3(r => r.HttpMethod switch
+        {
+            "POST" when r.Url!.Query.Contains("uploads", StringComparison.Ordinal) => Answer.UploadStarted,
+            "POST" => new Answer(200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key></CompleteMultipartUploadResult>"),
+            "PUT" => new Answer(200),
+            _ => new Answer(501),
+        });
+        using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 1 });
+        // A buffer never given back leaves the reader waiting for ever: stop it and fail rather than hang.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        bounded.CancelAfter(TimeSpan.FromSeconds(15));
+
+        (PutOutcome outcome, _) = await MultipartPut.UploadAsync(
+            context, "k", new MemoryStream(TestBytes.Create((2 * PartSize) + 1, seed: 4)), (2L * PartSize) + 1, known: null, bounded.Token);
+
+        Assert.Equal(PutOutcome.Created, outcome);
+        Assert.Equal(
+            ["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "PUT ?partNumber=2&uploadId=u1", "PUT ?partNumber=3&uploadId=u1", "POST ?uploadId=u1"],
+            server.Requests);
+    }
+
     /// <summary>
     /// Gives one part's bytes, then waits on the reader's token; <c>onStopped</c> runs when that token fires (and may
     /// throw the source's own error instead of the cancellation).
