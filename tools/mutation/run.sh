@@ -60,6 +60,10 @@ reap_dead_relays &
 reaper=$!
 trap 'kill $reaper 2>/dev/null' EXIT
 
+# The equivalent ConfigureAwait(true) mutants are left out by text span (configure-await-spans.mjs says why not
+# Stryker's ignore-methods); every other mutant of those statements, their removal included, is tested.
+await_spans=$(node tools/mutation/configure-await-spans.mjs $(git ls-files 'src/*.cs'))
+
 for target in "$@"; do
   out=artifacts/mutation/$target
   reports=()
@@ -84,18 +88,19 @@ for target in "$@"; do
       # Stryker refuses test projects in a folder holding a solution (the root), so it runs in the first test
       # project's folder, on a copy of the config whose paths are absolute.
       node -e '
-        const [config, root, copy, spans] = process.argv.slice(1);
+        const [config, root, copy, spans, awaitSpans] = process.argv.slice(1);
         const json = JSON.parse(require("fs").readFileSync(config, "utf8"));
         const c = json["stryker-config"];
         if (c["only-survivors-of"]) c.mutate = JSON.parse(spans);
         delete c["only-survivors-of"];
+        c.mutate.push(...JSON.parse(awaitSpans));
         c["test-projects"] = c["test-projects"].map(p => require("path").resolve(root, p));
         // A test that overruns its timeout while coverage is captured restarts the test host (see above): on a loaded
         // machine a test can take several times its first run, so allow 30 s on top of the estimate of Stryker.
         c["additional-timeout"] ??= 30000;
         require("fs").writeFileSync(copy, JSON.stringify(json, null, 2));
         console.log(require("path").dirname(c["test-projects"][0]));
-      ' "$config" "$root" "$out/$pass/stryker-config.json" "$spans" > "$out/$pass/workdir"
+      ' "$config" "$root" "$out/$pass/stryker-config.json" "$spans" "$await_spans" > "$out/$pass/workdir"
       (cd "$(cat "$out/$pass/workdir")" && dotnet dotnet-stryker --config-file "$root/$out/$pass/stryker-config.json" \
         --test-runner mtp --concurrency "$concurrency" --reporter json --reporter html --reporter progress \
         --skip-version-check --output "$root/$out/$pass" ${bail_flag})

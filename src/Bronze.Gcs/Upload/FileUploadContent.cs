@@ -74,7 +74,7 @@ internal sealed class FileUploadContent : IUploadContent
         try
         {
             // The engine reads in small pieces; a large buffer turns them into few system calls.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return OpenRead(path, BufferSize);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -88,11 +88,13 @@ internal sealed class FileUploadContent : IUploadContent
         uint crc = Crc32C.Initial;
         long size = 0;
         byte[] buffer = new byte[BufferSize];
-        FileStream file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        // Unbuffered: the loop reads into its own large buffer.
+        FileStream file = OpenRead(path, 0);
         await using (file.ConfigureAwait(false))
         {
+            // A read returns 0 only at the end (as in Stream.CopyToAsync).
             int read;
-            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await file.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) != 0)
             {
                 sha256.AppendData(buffer.AsSpan(0, read));
                 crc = Crc32C.Append(crc, buffer.AsSpan(0, read));
@@ -102,4 +104,8 @@ internal sealed class FileUploadContent : IUploadContent
 
         return new ContentHashes(size, Crc32C.Finish(crc), Convert.ToHexStringLower(sha256.GetHashAndReset()));
     }
+
+    /// <summary>Both handles read the file once, front to back, and asynchronously.</summary>
+    private static FileStream OpenRead(string path, int bufferSize) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
 }
