@@ -69,13 +69,7 @@ public sealed class MultipartCancellationTests
     [Fact(Timeout = 60_000)]
     public async Task UploadAsync_EmptySource_UploadsOneEmptyPartThenCompletes()
     {
-        using var server = new ScriptedS3(r => r.HttpMethod switch
-        {
-            "POST" when r.Url!.Query.Contains("uploads", StringComparison.Ordinal) => Answer.UploadStarted,
-            "POST" => new Answer(200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key></CompleteMultipartUploadResult>"),
-            "PUT" => new Answer(200),
-            _ => new Answer(501),
-        });
+        using var server = new ScriptedS3(Completing);
         using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize });
 
         (PutOutcome outcome, _) = await MultipartPut.UploadAsync(context, "k", new MemoryStream(), 0, known: null, Token);
@@ -87,13 +81,7 @@ public sealed class MultipartCancellationTests
     [Fact(Timeout = 60_000)]
     public async Task UploadAsync_MorePartsThanBuffers_ReusesEachBufferInTurnAndCompletes()
     {
-        using var server = new ScriptedS3(r => r.HttpMethod switch
-        {
-            "POST" when r.Url!.Query.Contains("uploads", StringComparison.Ordinal) => Answer.UploadStarted,
-            "POST" => new Answer(200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key></CompleteMultipartUploadResult>"),
-            "PUT" => new Answer(200),
-            _ => new Answer(501),
-        });
+        using var server = new ScriptedS3(Completing);
         using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 1 });
         // A buffer never given back leaves the reader waiting for ever: stop it and fail rather than hang.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(Token);
@@ -107,6 +95,15 @@ public sealed class MultipartCancellationTests
             ["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "PUT ?partNumber=2&uploadId=u1", "PUT ?partNumber=3&uploadId=u1", "POST ?uploadId=u1"],
             server.Requests);
     }
+
+    /// <summary>Starts the upload, takes every part, completes it.</summary>
+    private static Answer Completing(System.Net.HttpListenerRequest request) => request.HttpMethod switch
+    {
+        "POST" when request.Url!.Query.Contains("uploads", StringComparison.Ordinal) => Answer.UploadStarted,
+        "POST" => new Answer(200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key></CompleteMultipartUploadResult>"),
+        "PUT" => new Answer(200),
+        _ => new Answer(501),
+    };
 
     /// <summary>
     /// Gives one part's bytes, then waits on the reader's token; <c>onStopped</c> runs when that token fires (and may
