@@ -51,6 +51,9 @@ internal sealed class GcsUploader(StorageClient client, GcsStoreOptions options)
                 ContentType = ContentTypeOctets,
                 Metadata = new Dictionary<string, string> { [WriteIdMetadata] = writeId },
             };
+            // A known length (a file's) is declared (X-Upload-Content-Length), so Cloud Storage refuses to commit any
+            // other size. An empty file declares none: the client refuses a length of 0 ("cannot be enforced"; the
+            // final request, "bytes */0", states it anyway).
             session = await client.InitiateUploadSessionAsync(destination, content.Length is > 0 ? content.Length : null, SessionOptions, cancellationToken)
                 .ConfigureAwait(false);
         }

@@ -97,7 +97,8 @@ internal static class ContentStager
         {
             long size = head.Length;
             int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
+            // Whole chunks (short reads are topped up), so that each is worth hashing on two cores.
+            while ((read = await source.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 Task write = copyTo?.WriteAsync(buffer.AsMemory(0, read), cancellationToken).AsTask() ?? Task.CompletedTask;
                 HashBoth(md5, sha256, buffer.AsMemory(0, read));
@@ -114,15 +115,6 @@ internal static class ContentStager
     }
 
     /// <summary>MD5 and sha256 of one chunk, on two cores at once: together they are the cost of staging a file.</summary>
-    private static void HashBoth(IncrementalHash md5, IncrementalHash sha256, ReadOnlyMemory<byte> chunk)
-    {
-        if (chunk.Length < 256 << 10)
-        {
-            md5.AppendData(chunk.Span);
-            sha256.AppendData(chunk.Span);
-            return;
-        }
-
+    private static void HashBoth(IncrementalHash md5, IncrementalHash sha256, ReadOnlyMemory<byte> chunk) =>
         Parallel.Invoke(() => md5.AppendData(chunk.Span), () => sha256.AppendData(chunk.Span));
-    }
 }

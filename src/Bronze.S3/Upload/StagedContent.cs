@@ -32,9 +32,10 @@ internal sealed class StagedContent : IDisposable
     public static StagedContent Spooled(string path, ContentDigest digest) => new(digest, null, path, path);
 
     /// <summary>A fresh read-only stream over the content, from its start.</summary>
+    /// <remarks>The file's 64 KiB buffer serves the SDK's small reads of a PutObject body with fewer system calls.</remarks>
     public Stream OpenRead() => _buffer is not null
         ? new MemoryStream(_buffer, 0, (int)Digest.Size, writable: false)
-        : new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        : new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 65_536, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     public void Dispose()
     {

@@ -76,6 +76,35 @@ public sealed class FailedPutTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_CheckAfterTheUploadFailsTwiceThenAnswers_RetriesAfterTheStoresBackoffOnly()
+    {
+        // The store's backoff waits 1 s, then 2 s (each +-250 ms: Google.Apis' ExponentialBackOff) before the two
+        // retries: 2.5 to 3.5 s from the first try to the third. Were the client library's own retry policy on as well,
+        // it would wait another 1 + 2 s between the same tries (5.5 s at least); 4.5 s leaves a second either side.
+        var stats = new List<DateTime>();
+        using var server = new ScriptedGcs((request, s) =>
+        {
+            if (request.Kind != Kind.Stat) return s.Honest(request);
+            int tries;
+            lock (stats)
+            {
+                stats.Add(DateTime.UtcNow);
+                tries = stats.Count;
+            }
+
+            return tries <= 2 ? Answer.Error(503, "Backend Error") : s.Honest(request);
+        });
+
+        PutResult result = await PutAsync(server, new MemoryStream([1, 2, 3]), Ct, maxRetries: 2);
+
+        Assert.True(result.Created);
+        Assert.Equal(3, stats.Count);
+        TimeSpan first = stats[1] - stats[0], second = stats[2] - stats[1];
+        Assert.True(first >= TimeSpan.FromMilliseconds(750) && second >= TimeSpan.FromMilliseconds(1750), $"waited {first}, then {second}");
+        Assert.True(first + second < TimeSpan.FromSeconds(4.5), $"waited {first}, then {second}");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task PutFileIfAbsentAsync_MissingFile_ThrowsNotFoundNamingTheFileBeforeAnyRequest()
     {
         using var server = new ScriptedGcs();

@@ -219,6 +219,7 @@ public sealed class ScriptedGcs : IDisposable
         return new Request(kind, http.HttpMethod, query, name, sessionId, writeId, http.Headers["Content-Range"], crc32C, body.ToArray())
         {
             HashHeader = string.Join(", ", http.Headers.GetValues("x-goog-hash") ?? []),
+            UploadLength = http.Headers["X-Upload-Content-Length"],
         };
     }
 
@@ -237,6 +238,9 @@ public sealed class ScriptedGcs : IDisposable
     {
         /// <summary>Every value of the <c>x-goog-hash</c> header, joined by ", ".</summary>
         public string HashHeader { get; init; } = "";
+
+        /// <summary>The <c>X-Upload-Content-Length</c> header (initiate): the object's size, when declared.</summary>
+        public string? UploadLength { get; init; }
 
         /// <summary>Whether this is a chunk that declares the object's total size (the final one, or a status query).</summary>
         public bool IsFinal => Kind == Kind.Chunk && ContentRange is { } range && !range.EndsWith("/*", StringComparison.Ordinal);

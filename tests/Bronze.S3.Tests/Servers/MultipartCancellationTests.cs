@@ -9,8 +9,9 @@ namespace Bronze.S3.Tests.Servers;
 
 /// <summary>
 /// A part fails while the reader waits for the next bytes: the part's failure is what the put reports, unless the
-/// caller cancelled at the same time, when the cancellation is (the caller asked to stop; the failure is moot). The
-/// upload is aborted either way. And an empty source still uploads one (empty) part, since S3 completes no upload
+/// caller cancelled at the same time, when the cancellation is (the caller asked to stop; the failure is moot), or the
+/// source itself broke, when the source's error is (it is not a consequence of the part's). The upload is aborted
+/// either way. And an empty source still uploads one (empty) part, since S3 completes no upload
 /// without parts. Drives <see cref="MultipartPut"/> directly, so the source stream can wait on the
 /// reader's token.
 /// </summary>
@@ -45,15 +46,30 @@ public sealed class MultipartCancellationTests
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task UploadAsync_EmptySource_UploadsOneEmptyPartThenCompletes()
+    public async Task UploadAsync_SourceFailsAsAPartFails_ThrowsTheSourcesErrorAndAbortsTheUpload()
     {
         using var server = new ScriptedS3(r => r.HttpMethod switch
         {
-            "POST" when r.Url!.Query.Contains("uploads", StringComparison.Ordinal) => Answer.UploadStarted,
-            "POST" => new Answer(200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key></CompleteMultipartUploadResult>"),
-            "PUT" => new Answer(200),
+            "POST" => Answer.UploadStarted,
+            "PUT" => new Answer(403, ErrorCode: "AccessDenied"),
+            "DELETE" => new Answer(204),
             _ => new Answer(501),
         });
+        using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 2 });
+        // The reader's token fires when part 1 fails; the source then breaks on its own rather than cancel.
+        using var source = new OnePartThenWaitStream(TestBytes.Create(PartSize, seed: 9), onStopped: () => throw new IOException("the source broke"));
+
+        IOException error = await Assert.ThrowsAsync<IOException>(
+            () => MultipartPut.UploadAsync(context, "k", source, 2L * PartSize, known: null, Token));
+
+        Assert.Equal("the source broke", error.Message);
+        Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "DELETE ?uploadId=u1"], server.Requests);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task UploadAsync_EmptySource_UploadsOneEmptyPartThenCompletes()
+    {
+        using var server = new ScriptedS3(Completing);
         using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize });
 
         (PutOutcome outcome, _) = await MultipartPut.UploadAsync(context, "k", new MemoryStream(), 0, known: null, Token);
@@ -62,7 +78,37 @@ public sealed class MultipartCancellationTests
         Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "POST ?uploadId=u1"], server.Requests);
     }
 
-    /// <summary>Gives one part's bytes, then waits on the reader's token; <c>onStopped</c> runs when that token fires.</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task UploadAsync_MorePartsThanBuffers_ReusesEachBufferInTurnAndCompletes()
+    {
+        using var server = new ScriptedS3(Completing);
+        using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 1 });
+        // A buffer never given back leaves the reader waiting for ever: stop it and fail rather than hang.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        bounded.CancelAfter(TimeSpan.FromSeconds(15));
+
+        (PutOutcome outcome, _) = await MultipartPut.UploadAsync(
+            context, "k", new MemoryStream(TestBytes.Create((2 * PartSize) + 1, seed: 4)), (2L * PartSize) + 1, known: null, bounded.Token);
+
+        Assert.Equal(PutOutcome.Created, outcome);
+        Assert.Equal(
+            ["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "PUT ?partNumber=2&uploadId=u1", "PUT ?partNumber=3&uploadId=u1", "POST ?uploadId=u1"],
+            server.Requests);
+    }
+
+    /// <summary>Starts the upload, takes every part, completes it.</summary>
+    private static Answer Completing(System.Net.HttpListenerRequest request) => request.HttpMethod switch
+    {
+        "POST" when request.Url!.Query.Contains("uploads", StringComparison.Ordinal) => Answer.UploadStarted,
+        "POST" => new Answer(200, Body: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key></CompleteMultipartUploadResult>"),
+        "PUT" => new Answer(200),
+        _ => new Answer(501),
+    };
+
+    /// <summary>
+    /// Gives one part's bytes, then waits on the reader's token; <c>onStopped</c> runs when that token fires (and may
+    /// throw the source's own error instead of the cancellation).
+    /// </summary>
     private sealed class OnePartThenWaitStream(byte[] part, Action onStopped) : Stream
     {
         private int _position;
