@@ -120,7 +120,9 @@ public sealed class LocalStoreReleaseTests : IDisposable
                    return write.Task;
                }))
             put = store.PutIfAbsentAsync(Key, content, Ct);
-        await content.Asked.Task.WaitAsync(Ct);
+        // A put that ends before it asks for the second chunk fails the test here instead of leaving it waiting.
+        await Task.WhenAny(content.Asked.Task, put).WaitAsync(Ct);
+        Assert.True(content.Asked.Task.IsCompleted, $"the put ended before it asked for the second chunk: {put.Exception}");
         // On a thread-pool thread (default scheduler): the put's code after the failed read runs inline, in Fail.
         await Task.Run(() => content.Fail(new IOException("the source broke")), Ct);
 
