@@ -135,7 +135,10 @@ public sealed class MultipartCancellationTests
 
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                // Without a context to return to, the reader's catch runs on the thread that cancels, inside the
+                // failing part's cancellation and so before that part's task has faulted: the put must still wait
+                // for the parts before choosing which error to report.
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
