@@ -11,9 +11,9 @@ namespace Bronze.S3.Tests.Servers;
 /// A part fails while the reader waits for the next bytes: the part's failure is what the put reports, unless the
 /// caller cancelled at the same time, when the cancellation is (the caller asked to stop; the failure is moot), or the
 /// source itself broke, when the source's error is (it is not a consequence of the part's). The upload is aborted
-/// either way. A refused start names the start and sends nothing else. And an empty source still uploads one (empty) part, since S3 completes no upload
-/// without parts. Drives <see cref="MultipartPut"/> directly, so the source stream can wait on the
-/// reader's token.
+/// either way. A refused start names the start and sends nothing else. And an empty source still uploads one (empty)
+/// part, since S3 completes no upload without parts. Drives <see cref="MultipartPut"/> directly, so the source stream
+/// can wait on the reader's token.
 /// </summary>
 public sealed class MultipartCancellationTests
 {
