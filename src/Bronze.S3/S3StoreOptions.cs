@@ -21,8 +21,14 @@ public sealed record S3StoreOptions : BucketStoreOptions
     /// <summary>The smallest part S3 accepts (except the last one): 5 MiB.</summary>
     public const long MinPartSize = 5L << 20;
 
-    /// <summary>The largest object a single PutObject may write, and the largest part: 5 GiB.</summary>
+    /// <summary>The largest object a single PutObject may write (and the largest part S3 accepts): 5 GiB.</summary>
     public const long MaxSinglePutSize = 5L << 30;
+
+    /// <summary>
+    /// The largest part Bronze uploads: 2047 MiB. S3 allows 5 GiB, but a part is held in memory as one array, and a
+    /// .NET array holds under 2 GiB.
+    /// </summary>
+    public const long MaxPartSize = 2047L << 20;
 
     /// <summary>The most parts a multipart upload may have.</summary>
     public const int MaxPartCount = 10_000;
@@ -70,7 +76,10 @@ public sealed record S3StoreOptions : BucketStoreOptions
     /// </summary>
     public long MultipartThreshold { get; init; } = 64L << 20;
 
-    /// <summary>The size of each multipart part but the last. Default 16 MiB; 5 MiB to 5 GiB.</summary>
+    /// <summary>
+    /// The size of each multipart part but the last. Default 16 MiB; <see cref="MinPartSize"/> to
+    /// <see cref="MaxPartSize"/>.
+    /// </summary>
     public long PartSize { get; init; } = 16L << 20;
 
     /// <summary>

@@ -14,7 +14,7 @@ internal static class OptionRules
         CheckBucket(options.Bucket);
         CheckRegion(options.Region);
         if (options.ServiceUrl is { } url) CheckEndpoint(url);
-        InRange("part_size", options.PartSize, S3StoreOptions.MinPartSize, S3StoreOptions.MaxSinglePutSize);
+        InRange("part_size", options.PartSize, S3StoreOptions.MinPartSize, S3StoreOptions.MaxPartSize);
         InRange("multipart_threshold", options.MultipartThreshold, S3StoreOptions.MinPartSize, long.MaxValue);
         InRange("parallel_parts", options.MaxParallelParts, 1, 64);
         InRange("memory_buffer", options.MemoryBufferSize, 0, 256L << 20);

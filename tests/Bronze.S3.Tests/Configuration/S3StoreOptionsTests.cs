@@ -105,6 +105,7 @@ public sealed class S3StoreOptionsTests
     [InlineData("s3://bucket?region=us_east_1", "region")]
     [InlineData("s3://bucket?part-size=1MiB", "part_size")]
     [InlineData("s3://bucket?part-size=lots", "part_size")]
+    [InlineData("s3://bucket?part-size=2GiB", "part_size")]
     [InlineData("s3://bucket?parallel-parts=0", "parallel_parts")]
     [InlineData("s3://bucket?connect-timeout=soon", "connect_timeout")]
     [InlineData("s3://bucket?conditional-multipart=maybe", "conditional_multipart")]
@@ -118,6 +119,15 @@ public sealed class S3StoreOptionsTests
 
         Assert.Equal(BronzeErrorKind.InvalidInput, error.Kind);
         Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void Parse_PartSizeAtTheLargestArray_IsAcceptedAndOneMiBMoreIsNot()
+    {
+        Assert.Equal(S3StoreOptions.MaxPartSize, Parse("s3://bucket?part-size=2047MiB", NoEnvironment).PartSize);
+
+        var error = Assert.Throws<BronzeException>(() => Parse("s3://bucket?part-size=2048MiB", NoEnvironment));
+        Assert.Equal("part_size must be between 5242880 and 2146435072 (got \"2147483648\").", error.Message);
     }
 
     [Fact]
