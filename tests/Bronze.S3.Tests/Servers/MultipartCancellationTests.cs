@@ -154,9 +154,10 @@ public sealed class MultipartCancellationTests
 
             try
             {
-                // Without a context to return to, the reader's catch runs on the thread that cancels, inside the
-                // failing part's cancellation and so before that part's task has faulted: the put must still wait
-                // for the parts before choosing which error to report.
+                // Without a context to return to, the reader's catch can run on the thread that cancels, inside the
+                // failing part's cancellation and so before that part's task has faulted (when the reader was already
+                // waiting here): the put must still wait for the parts before choosing which error to report. The
+                // order is not forced, so a put that did not wait fails this test only some of the time.
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
