@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Bronze.Storage;
 using Bronze.Storage.Native;
+using Microsoft.Win32.SafeHandles;
 using static Bronze.Tests.Storage.FaultyStores;
 
 namespace Bronze.Tests.Storage;
@@ -69,6 +70,51 @@ public sealed class FileFaultsTests : IDisposable
     }
 
     [Fact]
+    public void HoldWrite_Armed_GivesThePlansTaskUntilDisarmed()
+    {
+        Task held = new TaskCompletionSource().Task;
+        using SafeFileHandle file = OpenNewFile();
+        var seen = new List<long>();
+        using (FileFaults.ArmWriteHold((_, offset) =>
+               {
+                   seen.Add(offset);
+                   return held;
+               }))
+            Assert.Same(held, FileFaults.HoldWrite(file, 7));
+
+        Assert.Null(FileFaults.HoldWrite(file, 8));
+        Assert.Equal([7L], seen);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Held_WritesOnlyOnceTheHoldCompletes()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using SafeFileHandle file = OpenNewFile();
+        ValueTask write;
+        using (FileFaults.ArmWriteHold((_, _) => hold.Task))
+            write = RootedFileSystem.WriteAsync(file, Theirs, 0, Ct);
+
+        Assert.False(write.IsCompleted);
+        Assert.Equal(0, RandomAccess.GetLength(file));
+        hold.SetResult();
+        await write;
+        Assert.Equal(Theirs.Length, RandomAccess.GetLength(file));
+    }
+
+    [Fact]
+    public async Task WriteAsync_HoldFailing_FailsTheWriteWithoutWriting()
+    {
+        using SafeFileHandle file = OpenNewFile();
+        ValueTask write;
+        using (FileFaults.ArmWriteHold((_, _) => Task.FromException(new IOException("held"))))
+            write = RootedFileSystem.WriteAsync(file, Theirs, 0, Ct);
+
+        Assert.Equal("held", (await Assert.ThrowsAsync<IOException>(() => write.AsTask())).Message);
+        Assert.Equal(0, RandomAccess.GetLength(file));
+    }
+
+    [Fact]
     public async Task ListAsync_Armed_SeesEveryCallWithTheFolderOrEntryItActsOn()
     {
         (LocalStore store, FileCallRecorder setup) = _stores.NewStore();
@@ -82,5 +128,12 @@ public sealed class FileFaultsTests : IDisposable
         Assert.Equal(
             ["Open", "OpenBeneath t", "ReadDirectory t", "OpenBeneath t/p", "ReadDirectory t/p", "Stat t/p/o", "Stat t/q"],
             recorder.Calls);
+    }
+
+    private SafeFileHandle OpenNewFile()
+    {
+        string root = _stores.NewStore().Store.Root;
+        Directory.CreateDirectory(root);
+        return File.OpenHandle(Path.Join(root, "f"), FileMode.CreateNew, FileAccess.ReadWrite);
     }
 }

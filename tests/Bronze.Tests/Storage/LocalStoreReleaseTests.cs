@@ -102,6 +102,40 @@ public sealed class LocalStoreReleaseTests : IDisposable
         if (ending == "created") Assert.Equal(Content, await File.ReadAllBytesAsync(Path.Join(store.Root, Key), Ct));
     }
 
+    [Fact]
+    public async Task PutIfAbsentAsync_SourceFailingWhileAChunkIsWritten_ReleasesTheBufferAndFileOnlyAfterTheWrite()
+    {
+        var pool = new CheckingPool();
+        (LocalStore plain, FileCallRecorder _) = _stores.NewStore();
+        var store = new LocalStore(plain.Root) { BufferPool = pool };
+        // One full chunk (the store's 1 MiB buffer), then a read that fails while that chunk's write is held in flight.
+        var content = new GatedFailStream(Content[..(1 << 20)]);
+        var write = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        SafeHandle? file = null;
+
+        Task<PutResult> put;
+        using (FileFaults.ArmWriteHold((handle, _) =>
+               {
+                   file = handle;
+                   return write.Task;
+               }))
+            put = store.PutIfAbsentAsync(Key, content, Ct);
+        await content.Asked.Task.WaitAsync(Ct);
+        // On a thread-pool thread (default scheduler): the put's code after the failed read runs inline, in Fail.
+        await Task.Run(() => content.Fail(new IOException("the source broke")), Ct);
+
+        Assert.False(put.IsCompleted);
+        Assert.Equal(0, pool.Rented - pool.Outstanding); // no buffer returned while the write may still read it
+        SafeHandle temp = Assert.IsAssignableFrom<SafeHandle>(file);
+        Assert.False(temp.IsClosed);
+
+        write.SetResult();
+        Assert.Equal("the source broke", (await Assert.ThrowsAsync<IOException>(() => put)).Message);
+        Assert.Equal((2, 0), (pool.Rented, pool.Outstanding)); // each back once
+        Assert.True(temp.IsClosed);
+        Assert.Empty(TempFiles(store));
+    }
+
     /// <summary>A <see cref="FileFaults"/> plan that keeps every handle the calls are given, and fails one call.</summary>
     private sealed class HandleCatcher(int failAt, FileCall? failing = null)
     {

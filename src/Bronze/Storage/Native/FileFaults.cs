@@ -9,10 +9,12 @@ namespace Bronze.Storage.Native;
 /// a put (a failed write, fsync, mkdir, rename, stat or open) run for real. The plan flows with the async context of
 /// the test that armed it, so tests running at the same time are unaffected. Unarmed (production), a call costs one
 /// read of an AsyncLocal that is never set (no execution context holds a value), next to the system call it guards.
+/// A test may also hold a chunk write in flight (<see cref="ArmWriteHold"/>), to see what a put does while one runs.
 /// </summary>
 internal static class FileFaults
 {
     private static readonly AsyncLocal<Func<FileCall, SafeHandle?, string, int>?> Plan = new();
+    private static readonly AsyncLocal<Func<SafeHandle, long, Task>?> WriteHold = new();
 
     /// <summary>Whether the plan fails this call; when it does, errno is set to the plan's value.</summary>
     public static bool Fail(FileCall call, SafeHandle? handle, string name)
@@ -30,11 +32,25 @@ internal static class FileFaults
     public static IDisposable Arm(Func<FileCall, SafeHandle?, string, int> plan)
     {
         Plan.Value = plan;
-        return new Disarm();
+        return new Disarm(() => Plan.Value = null);
     }
 
-    private sealed class Disarm : IDisposable
+    /// <summary>The task a write of a file at an offset waits for before it runs, when a test holds it; else null.</summary>
+    public static Task? HoldWrite(SafeHandle file, long offset) => WriteHold.Value?.Invoke(file, offset);
+
+    /// <summary>
+    /// Arms <paramref name="hold"/>, which is given each write's file and offset and returns the task the write waits
+    /// for before it runs (already completed to let it run at once), for the calling async context until the result is
+    /// disposed.
+    /// </summary>
+    public static IDisposable ArmWriteHold(Func<SafeHandle, long, Task> hold)
     {
-        public void Dispose() => Plan.Value = null;
+        WriteHold.Value = hold;
+        return new Disarm(() => WriteHold.Value = null);
+    }
+
+    private sealed class Disarm(Action disarm) : IDisposable
+    {
+        public void Dispose() => disarm();
     }
 }

@@ -24,11 +24,18 @@ internal static class RootedFileSystem
     public static SafeFileHandle? TryOpenPath(string path, int flags, out int errno)
     {
         // -1 is the only failure value of open, openat, openat2 and dup; any other value, 0 included, is a descriptor.
-        int fd;
-        do fd = LinuxCalls.Open(path, flags | LinuxCalls.OCloexec, 0);
-        while (fd == -1 && Marshal.GetLastPInvokeError() == LinuxCalls.EIntr);
-        errno = fd == -1 ? Marshal.GetLastPInvokeError() : 0;
-        return fd == -1 ? null : new SafeFileHandle(fd, ownsHandle: true);
+        while (true)
+        {
+            int fd = LinuxCalls.Open(path, flags | LinuxCalls.OCloexec, 0);
+            if (fd != -1)
+            {
+                errno = 0;
+                return new SafeFileHandle(fd, ownsHandle: true);
+            }
+
+            errno = Marshal.GetLastPInvokeError();
+            if (errno != LinuxCalls.EIntr) return null;
+        }
     }
 
     /// <summary>
@@ -110,10 +117,19 @@ internal static class RootedFileSystem
 
     /// <summary>Writes <paramref name="chunk"/> at <paramref name="offset"/> of an open file.</summary>
     /// <exception cref="IOException">The write failed.</exception>
-    public static ValueTask WriteAsync(SafeFileHandle file, ReadOnlyMemory<byte> chunk, long offset, CancellationToken cancellationToken) =>
-        FileFaults.Fail(FileCall.Write, file, "")
-            ? ValueTask.FromException(Failure("write", "a temp file", Marshal.GetLastPInvokeError()))
-            : RandomAccess.WriteAsync(file, chunk, offset, cancellationToken);
+    public static ValueTask WriteAsync(SafeFileHandle file, ReadOnlyMemory<byte> chunk, long offset, CancellationToken cancellationToken)
+    {
+        if (FileFaults.Fail(FileCall.Write, file, "")) return ValueTask.FromException(Failure("write", "a temp file", Marshal.GetLastPInvokeError()));
+        Task? hold = FileFaults.HoldWrite(file, offset);
+        return hold is null ? RandomAccess.WriteAsync(file, chunk, offset, cancellationToken) : WriteAfterAsync(hold, file, chunk, offset, cancellationToken);
+    }
+
+    /// <summary>A write a test holds in flight (<see cref="FileFaults.ArmWriteHold"/>): it runs once the hold completes.</summary>
+    private static async ValueTask WriteAfterAsync(Task hold, SafeFileHandle file, ReadOnlyMemory<byte> chunk, long offset, CancellationToken cancellationToken)
+    {
+        await hold.ConfigureAwait(false);
+        await RandomAccess.WriteAsync(file, chunk, offset, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Flushes a file or folder to disk.</summary>
     /// <exception cref="IOException">fsync failed.</exception>
