@@ -1,6 +1,5 @@
 using System.Net;
 using Google.Apis.Http;
-using Google.Apis.Util;
 
 namespace Bronze.Gcs.Http;
 
@@ -23,17 +22,21 @@ internal sealed class RetryingInitializer : IConfigurableHttpClientInitializer
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
+    /// <summary>The handler that waits before each retry: its limit is above every wait the backoff asks for.</summary>
+    internal static BackOffHandler CreateBackOffHandler(int maxRetries) =>
+        new(new BackOffHandler.Initializer(new CappedBackOff(maxRetries))
+        {
+            HandleUnsuccessfulResponseFunc = response => IsTransient(response.StatusCode),
+            HandleExceptionFunc = e => e is HttpRequestException or IOException,
+            MaxTimeSpan = CappedBackOff.Longest + CappedBackOff.Jitter,
+        });
+
     /// <inheritdoc/>
     public void Initialize(ConfigurableHttpClient httpClient)
     {
         _credential?.Initialize(httpClient);
         httpClient.MessageHandler.NumTries = _maxAttempts;
-        var backOff = new BackOffHandler(new BackOffHandler.Initializer(new ExponentialBackOff(TimeSpan.FromMilliseconds(250), _maxAttempts))
-        {
-            HandleUnsuccessfulResponseFunc = response => IsTransient(response.StatusCode),
-            HandleExceptionFunc = e => e is HttpRequestException or IOException,
-            MaxTimeSpan = TimeSpan.FromSeconds(16),
-        });
+        BackOffHandler backOff = CreateBackOffHandler(_maxAttempts - 1);
         httpClient.MessageHandler.AddUnsuccessfulResponseHandler(backOff);
         httpClient.MessageHandler.AddExceptionHandler(backOff);
     }

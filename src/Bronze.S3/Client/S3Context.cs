@@ -20,6 +20,10 @@ internal sealed class S3Context : IDisposable
 
     public S3StoreOptions Options { get; }
 
+    /// <summary>The clock of the store's own waits (the backoff between retries of a conditional write): the system's,
+    /// or in tests one that records each wait, so that the backoff is checked without sleeping.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The client for reads and idempotent writes (parts): the SDK retries transient failures.</summary>
     public AmazonS3Client Client { get; }
 

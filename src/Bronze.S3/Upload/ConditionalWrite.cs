@@ -69,7 +69,7 @@ internal static class ConditionalWrite
                 if (!e.IsTransient && !await SignedRequestPassesAsync(context, key, cancellationToken).ConfigureAwait(false)) throw;
             }
 
-            await Task.Delay(Backoff(retry), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Backoff(retry), context.Time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,8 +14,11 @@ namespace Bronze.Locations;
 /// </remarks>
 public abstract record BucketStoreOptions
 {
-    /// <summary>The most retries <see cref="MaxRetries"/> allows.</summary>
-    public const int MaxRetriesLimit = 20;
+    /// <summary>
+    /// The most retries <see cref="MaxRetries"/> allows: 19, so that a request is tried at most 20 times, the most
+    /// Google's HTTP client (under the GCS store) accepts.
+    /// </summary>
+    public const int MaxRetriesLimit = 19;
 
     /// <summary>Sets the defaults, with the store's own default <see cref="RequestTimeout"/>.</summary>
     /// <param name="requestTimeout">The default <see cref="RequestTimeout"/>.</param>

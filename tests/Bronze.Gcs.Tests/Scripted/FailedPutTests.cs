@@ -105,6 +105,20 @@ public sealed class FailedPutTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PutIfAbsentAsync_TheMostRetriesAllowedAndOneRefusal_RetriesAndStores()
+    {
+        // The most retries allowed: Google's HTTP client refuses more than 20 tries, its backoff more than 20 retries.
+        int refused = 0;
+        using var server = new ScriptedGcs((request, s) =>
+            request.Kind == Kind.Initiate && Interlocked.Increment(ref refused) == 1 ? Answer.Error(503, "Backend Error") : s.Honest(request));
+
+        PutResult result = await PutAsync(server, new MemoryStream([1, 2, 3]), Ct, maxRetries: Bronze.Locations.BucketStoreOptions.MaxRetriesLimit);
+
+        Assert.True(result.Created);
+        Assert.Equal(2, server.Kinds.Count(k => k == Kind.Initiate));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task PutFileIfAbsentAsync_MissingFile_ThrowsNotFoundNamingTheFileBeforeAnyRequest()
     {
         using var server = new ScriptedGcs();

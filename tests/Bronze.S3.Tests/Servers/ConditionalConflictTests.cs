@@ -20,7 +20,11 @@ public sealed class ConditionalConflictTests
             MaxRetries = 1,
         });
 
-        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("k", new MemoryStream([1, 2, 3]), Token));
+        // Bounded, so that a retry loop that never stops fails here rather than hang to the test's timeout.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        bounded.CancelAfter(TimeSpan.FromSeconds(15));
+
+        var error = await Assert.ThrowsAsync<BronzeException>(() => store.PutIfAbsentAsync("k", new MemoryStream([1, 2, 3]), bounded.Token));
 
         Assert.Equal(BronzeErrorKind.StoreFailure, error.Kind);
         Assert.True(error.IsTransient);

@@ -145,6 +145,9 @@ public sealed class ConditionalRetryTests
         {
             MaxRetries = maxRetries,
         });
-        return await store.PutIfAbsentAsync("k", new MemoryStream([1, 2, 3]), Token);
+        // Bounded, so that a retry loop that never stops fails here rather than hang to the test's timeout.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        bounded.CancelAfter(TimeSpan.FromSeconds(15));
+        return await store.PutIfAbsentAsync("k", new MemoryStream([1, 2, 3]), bounded.Token);
     }
 }

@@ -11,9 +11,9 @@ namespace Bronze.S3.Tests.Servers;
 /// A part fails while the reader waits for the next bytes: the part's failure is what the put reports, unless the
 /// caller cancelled at the same time, when the cancellation is (the caller asked to stop; the failure is moot), or the
 /// source itself broke, when the source's error is (it is not a consequence of the part's). The upload is aborted
-/// either way. And an empty source still uploads one (empty) part, since S3 completes no upload
-/// without parts. Drives <see cref="MultipartPut"/> directly, so the source stream can wait on the
-/// reader's token.
+/// either way. A refused start names the start and sends nothing else. And an empty source still uploads one (empty)
+/// part, since S3 completes no upload without parts. Drives <see cref="MultipartPut"/> directly, so the source stream
+/// can wait on the reader's token.
 /// </summary>
 public sealed class MultipartCancellationTests
 {
@@ -41,7 +41,13 @@ public sealed class MultipartCancellationTests
             () => MultipartPut.UploadAsync(context, "k", source, 2L * PartSize, known: null, caller.Token));
 
         if (callerCancels) Assert.IsType<OperationCanceledException>(error, exactMatch: false);
-        else Assert.Equal("credentials", Assert.IsType<BronzeException>(error).Field);
+        else
+        {
+            var refused = Assert.IsType<BronzeException>(error);
+            Assert.Equal("credentials", refused.Field);
+            Assert.StartsWith("uploading part 1 of 'k' to s3://bucket failed: AccessDenied (HTTP 403)", refused.Message, StringComparison.Ordinal);
+        }
+
         Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "DELETE ?uploadId=u1"], server.Requests);
     }
 
@@ -64,6 +70,19 @@ public sealed class MultipartCancellationTests
 
         Assert.Equal("the source broke", error.Message);
         Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "DELETE ?uploadId=u1"], server.Requests);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task UploadAsync_StartRefused_ThrowsNamingTheStartAndSendsNothingElse()
+    {
+        using var server = new ScriptedS3(_ => new Answer(403, ErrorCode: "AccessDenied"));
+        using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize });
+
+        var error = await Assert.ThrowsAsync<BronzeException>(
+            () => MultipartPut.UploadAsync(context, "k", new MemoryStream([1, 2, 3]), 3, known: null, Token));
+
+        Assert.StartsWith("starting a multipart upload of 'k' to s3://bucket failed: AccessDenied (HTTP 403)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["POST ?uploads"], server.Requests);
     }
 
     [Fact(Timeout = 60_000)]
@@ -135,7 +154,11 @@ public sealed class MultipartCancellationTests
 
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                // Without a context to return to, the reader's catch can run on the thread that cancels, inside the
+                // failing part's cancellation and so before that part's task has faulted (when the reader was already
+                // waiting here): the put must still wait for the parts before choosing which error to report. The
+                // order is not forced, so a put that did not wait fails this test only some of the time.
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
