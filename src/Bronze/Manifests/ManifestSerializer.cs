@@ -66,7 +66,7 @@ public static partial class ManifestSerializer
         while (filled < buffer.Length)
         {
             // The read apart from the loop test: assigned inside the condition, a mutant of it would not compile, and
-            // Stryker then drops every mutant of this method, the size limit's included.
+            // then Stryker drops every mutant of this method, the size limit's included.
             int read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
             if (read == 0) break;
             filled += read;
