@@ -26,16 +26,23 @@ public sealed class MultipartCancellationTests
     [InlineData(true)]
     public async Task UploadAsync_PartFailsWhileTheCallerCancels_CancellationWinsElseThePartsFailure(bool callerCancels)
     {
+        using var abortSent = new ManualResetEventSlim();
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        using var source = new OnePartThenWaitStream(
+            TestBytes.Create(PartSize, seed: 9),
+            onStopped: callerCancels ? caller.Cancel : () => { },
+            // The reader is released first; the failing part (whose cancel runs this) is then kept from faulting until
+            // the put aborts, 3 s at most. A put that chose its error before waiting for its parts finds no failed part.
+            holdCanceller: callerCancels ? null : () => abortSent.Wait(TimeSpan.FromSeconds(3)));
         using var server = new ScriptedS3(r => r.HttpMethod switch
         {
             "POST" => Answer.UploadStarted,
-            "PUT" => new Answer(403, ErrorCode: "AccessDenied"),
-            "DELETE" => new Answer(204),
+            // Part 1 fails only once the reader waits for part 2's bytes.
+            "PUT" when source.Waiting.Wait(TimeSpan.FromSeconds(15)) => new Answer(403, ErrorCode: "AccessDenied"),
+            "DELETE" => Aborted(abortSent),
             _ => new Answer(501),
         });
-        using var caller = CancellationTokenSource.CreateLinkedTokenSource(Token);
         using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 2 });
-        using var source = new OnePartThenWaitStream(TestBytes.Create(PartSize, seed: 9), onStopped: callerCancels ? caller.Cancel : () => { });
 
         Exception error = await Assert.ThrowsAnyAsync<Exception>(
             () => MultipartPut.UploadAsync(context, "k", source, 2L * PartSize, known: null, caller.Token));
@@ -54,16 +61,16 @@ public sealed class MultipartCancellationTests
     [Fact(Timeout = 60_000)]
     public async Task UploadAsync_SourceFailsAsAPartFails_ThrowsTheSourcesErrorAndAbortsTheUpload()
     {
+        // The reader's token fires when part 1 fails; the source then breaks on its own rather than cancel.
+        using var source = new OnePartThenWaitStream(TestBytes.Create(PartSize, seed: 9), onStopped: () => throw new IOException("the source broke"));
         using var server = new ScriptedS3(r => r.HttpMethod switch
         {
             "POST" => Answer.UploadStarted,
-            "PUT" => new Answer(403, ErrorCode: "AccessDenied"),
+            "PUT" when source.Waiting.Wait(TimeSpan.FromSeconds(15)) => new Answer(403, ErrorCode: "AccessDenied"),
             "DELETE" => new Answer(204),
             _ => new Answer(501),
         });
         using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 2 });
-        // The reader's token fires when part 1 fails; the source then breaks on its own rather than cancel.
-        using var source = new OnePartThenWaitStream(TestBytes.Create(PartSize, seed: 9), onStopped: () => throw new IOException("the source broke"));
 
         IOException error = await Assert.ThrowsAsync<IOException>(
             () => MultipartPut.UploadAsync(context, "k", source, 2L * PartSize, known: null, Token));
@@ -124,13 +131,24 @@ public sealed class MultipartCancellationTests
         _ => new Answer(501),
     };
 
+    /// <summary>Answers an abort, and says it came.</summary>
+    private static Answer Aborted(ManualResetEventSlim abortSent)
+    {
+        abortSent.Set();
+        return new Answer(204);
+    }
+
     /// <summary>
-    /// Gives one part's bytes, then waits on the reader's token; <c>onStopped</c> runs when that token fires (and may
-    /// throw the source's own error instead of the cancellation).
+    /// Gives one part's bytes, then waits on the reader's token. When that token fires, on the thread that cancels it:
+    /// <c>onStopped</c> runs (it may throw the source's own error instead of the cancellation), the reader is released
+    /// to go on elsewhere, and <c>holdCanceller</c> then keeps the cancelling thread (the failing part's) busy.
     /// </summary>
-    private sealed class OnePartThenWaitStream(byte[] part, Action onStopped) : Stream
+    private sealed class OnePartThenWaitStream(byte[] part, Action onStopped, Action? holdCanceller = null) : Stream
     {
         private int _position;
+
+        /// <summary>Set once the reader waits for the bytes after the first part.</summary>
+        public ManualResetEventSlim Waiting { get; } = new();
 
         public override bool CanRead => true;
 
@@ -152,21 +170,37 @@ public sealed class MultipartCancellationTests
                 return count;
             }
 
+            var stopped = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            CancellationTokenRegistration registration = cancellationToken.Register(() =>
+            {
+                try
+                {
+                    onStopped();
+                    stopped.TrySetCanceled(cancellationToken);
+                }
+                catch (Exception error)
+                {
+                    stopped.TrySetException(error);
+                }
+
+                holdCanceller?.Invoke();
+            });
+            Waiting.Set();
             try
             {
-                // Without a context to return to, the reader's catch can run on the thread that cancels, inside the
-                // failing part's cancellation and so before that part's task has faulted (when the reader was already
-                // waiting here): the put must still wait for the parts before choosing which error to report. The
-                // order is not forced, so a put that did not wait fails this test only some of the time.
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                return await stopped.Task.ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            finally
             {
-                onStopped();
-                throw;
+                // Not Dispose: that waits for a callback still running, which holdCanceller may be keeping busy.
+                registration.Unregister();
             }
+        }
 
-            return 0;
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) Waiting.Dispose();
+            base.Dispose(disposing);
         }
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
