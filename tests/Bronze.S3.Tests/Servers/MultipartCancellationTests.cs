@@ -12,7 +12,8 @@ namespace Bronze.S3.Tests.Servers;
 /// caller cancelled at the same time, when the cancellation is (the caller asked to stop; the failure is moot), or the
 /// source itself broke, when the source's error is (it is not a consequence of the part's). The upload is aborted
 /// either way. A refused start names the start and sends nothing else. And an empty source still uploads one (empty)
-/// part, since S3 completes no upload without parts. Drives <see cref="MultipartPut"/> directly, so the source stream
+/// part, since S3 completes no upload without parts. Every part buffer goes back to the pool exactly once, whatever
+/// failed. Drives <see cref="MultipartPut"/> directly, so the source stream
 /// can wait on the reader's token.
 /// </summary>
 public sealed class MultipartCancellationTests
@@ -43,6 +44,7 @@ public sealed class MultipartCancellationTests
             _ => new Answer(501),
         });
         using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 2 });
+        using var buffers = new PooledBufferLedger(PartSize);
 
         Exception error = await Assert.ThrowsAnyAsync<Exception>(
             () => MultipartPut.UploadAsync(context, "k", source, 2L * PartSize, known: null, caller.Token));
@@ -56,6 +58,7 @@ public sealed class MultipartCancellationTests
         }
 
         Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "DELETE ?uploadId=u1"], server.Requests);
+        Assert.Equal((2, 0), (buffers.Rented, buffers.Outstanding)); // part 1's, and the one part 2 was being read into
     }
 
     [Fact(Timeout = 60_000)]
@@ -71,12 +74,14 @@ public sealed class MultipartCancellationTests
             _ => new Answer(501),
         });
         using var context = new S3Context(server.StoreOptions() with { ConditionalMultipart = true, PartSize = PartSize, MaxParallelParts = 2 });
+        using var buffers = new PooledBufferLedger(PartSize);
 
         IOException error = await Assert.ThrowsAsync<IOException>(
             () => MultipartPut.UploadAsync(context, "k", source, 2L * PartSize, known: null, Token));
 
         Assert.Equal("the source broke", error.Message);
         Assert.Equal(["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "DELETE ?uploadId=u1"], server.Requests);
+        Assert.Equal((2, 0), (buffers.Rented, buffers.Outstanding)); // part 1's, and the one the failed read was filling
     }
 
     [Fact(Timeout = 60_000)]
@@ -112,6 +117,7 @@ public sealed class MultipartCancellationTests
         // A buffer never given back leaves the reader waiting for ever: stop it and fail rather than hang.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(Token);
         bounded.CancelAfter(TimeSpan.FromSeconds(15));
+        using var buffers = new PooledBufferLedger(PartSize);
 
         (PutOutcome outcome, _) = await MultipartPut.UploadAsync(
             context, "k", new MemoryStream(TestBytes.Create((2 * PartSize) + 1, seed: 4)), (2L * PartSize) + 1, known: null, bounded.Token);
@@ -120,6 +126,7 @@ public sealed class MultipartCancellationTests
         Assert.Equal(
             ["POST ?uploads", "PUT ?partNumber=1&uploadId=u1", "PUT ?partNumber=2&uploadId=u1", "PUT ?partNumber=3&uploadId=u1", "POST ?uploadId=u1"],
             server.Requests);
+        Assert.Equal((4, 0), (buffers.Rented, buffers.Outstanding)); // three parts, then the read that found the end
     }
 
     /// <summary>Starts the upload, takes every part, completes it.</summary>
