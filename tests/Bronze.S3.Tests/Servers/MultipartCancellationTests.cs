@@ -13,8 +13,7 @@ namespace Bronze.S3.Tests.Servers;
 /// source itself broke, when the source's error is (it is not a consequence of the part's). The upload is aborted
 /// either way. A refused start names the start and sends nothing else. And an empty source still uploads one (empty)
 /// part, since S3 completes no upload without parts. Every part buffer goes back to the pool exactly once, whatever
-/// failed. Drives <see cref="MultipartPut"/> directly, so the source stream
-/// can wait on the reader's token.
+/// failed. Drives <see cref="MultipartPut"/> directly, so the source stream can wait on the reader's token.
 /// </summary>
 public sealed class MultipartCancellationTests
 {
