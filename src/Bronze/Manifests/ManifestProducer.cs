@@ -6,6 +6,11 @@ namespace Bronze.Manifests;
 /// <summary>What wrote a partition: the producer's version and the source revision it was built from.</summary>
 public sealed record ManifestProducer
 {
+    // Read on first use rather than in the type's initializer: the same value, and code run by a type initializer is
+    // mutation-tested by running every test that touches the type, which took longer than the mutation test's timeout.
+    private static readonly Lazy<ManifestProducer> CurrentBuild = new(() => FromInformationalVersion(
+        typeof(ManifestProducer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion));
+
     /// <summary>The producer and its version, e.g. <c>bronze-copier@v0.1.0</c>.</summary>
     [JsonRequired]
     public required string Version { get; init; }
@@ -15,8 +20,7 @@ public sealed record ManifestProducer
     public required string GitSha { get; init; }
 
     /// <summary>This build of Bronze, read from the assembly's informational version (<c>0.1.0+sha</c>).</summary>
-    public static ManifestProducer Current { get; } = FromInformationalVersion(
-        typeof(ManifestProducer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+    public static ManifestProducer Current => CurrentBuild.Value;
 
     internal static ManifestProducer FromInformationalVersion(string? informationalVersion)
     {
