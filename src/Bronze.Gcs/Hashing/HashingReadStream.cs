@@ -12,6 +12,7 @@ internal sealed class HashingReadStream : Stream
     private readonly Stream _inner;
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private uint _crc = Hashing.Crc32C.Initial;
+    private bool _disposed;
 
     /// <param name="inner">The content; read from where it stands to its end, and not disposed by this stream.</param>
     public HashingReadStream(Stream inner) => _inner = inner;
@@ -41,7 +42,7 @@ internal sealed class HashingReadStream : Stream
     }
 
     /// <inheritdoc/>
-    public override bool CanRead => true;
+    public override bool CanRead => !_disposed;
 
     /// <inheritdoc/>
     public override bool CanSeek => false;
@@ -65,6 +66,8 @@ internal sealed class HashingReadStream : Stream
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
     {
+        // Checked before the content is touched: the hash is gone, and bytes taken now would be lost to the caller.
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int read;
         try
         {
@@ -87,6 +90,7 @@ internal sealed class HashingReadStream : Stream
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int read;
         try
         {
@@ -120,6 +124,7 @@ internal sealed class HashingReadStream : Stream
     protected override void Dispose(bool disposing)
     {
         if (disposing) _sha256.Dispose();
+        _disposed = true;
         base.Dispose(disposing);
     }
 

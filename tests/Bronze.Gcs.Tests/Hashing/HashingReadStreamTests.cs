@@ -31,6 +31,21 @@ public sealed class HashingReadStreamTests
         Assert.Same(e, hashing.SourceFailure?.SourceException);
     }
 
+    [Fact]
+    public async Task ReadAsync_AfterDispose_ThrowsWithoutTakingTheContentsBytes()
+    {
+        using var inner = new MemoryStream([1, 2, 3, 4]);
+        var hashing = new HashingReadStream(inner);
+        _ = hashing.ReadByte();
+        await hashing.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => hashing.ReadAsync(new byte[4], TestContext.Current.CancellationToken).AsTask());
+        Assert.Throws<ObjectDisposedException>(() => hashing.ReadByte());
+
+        Assert.Equal(1, inner.Position); // the three bytes left are still the caller's
+        Assert.False(hashing.CanRead);
+    }
+
     private sealed class ThrowingStream : MemoryStream
     {
         public override int Read(Span<byte> buffer) => throw new IOException("the source broke");
